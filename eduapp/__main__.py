@@ -1,0 +1,78 @@
+"""Command line: `eduapp` opens the app; `check`, `self-test` and `gallery` are tools.
+
+Heavy imports (Qt) happen inside the commands that need them, so `eduapp check` stays fast
+and works without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from eduapp import __version__
+from eduapp.core.paths import default_data_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"keep sessions and logs in DIR (default: {default_data_dir()})")
+    common.add_argument("--temp-data", action="store_true", default=argparse.SUPPRESS,
+                        help="use a new empty data folder, deleted at exit")
+    common.add_argument("--resources", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                        help="read content from DIR instead of the built-in resources")
+    common.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS,
+                        help="content language, e.g. en (default: the clinic's setting)")
+    common.add_argument("--text-size", type=int, choices=(0, 1, 2), default=argparse.SUPPRESS,
+                        help="text size step: 0 normal, 1 larger, 2 largest")
+
+    parser = argparse.ArgumentParser(
+        prog="eduapp", parents=[common],
+        description="Patient education about chronic pain and ketamine infusion therapy.")
+    parser.add_argument("--version", action="version", version=f"eduapp {__version__}")
+    parser.add_argument("--quit-when-ready", action="store_true",
+                        help="exit 0 as soon as the first frame of the main window is painted")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("check", parents=[common],
+                        help="validate all content; list every problem as path:line: message")
+    commands.add_parser("self-test", parents=[common],
+                        help="drive the real screens through every module offscreen")
+    gallery = commands.add_parser("gallery", parents=[common],
+                                  help="render every patient screen to PNG files")
+    gallery.add_argument("--out", type=Path, metavar="DIR", required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from eduapp.core.setup import Options
+
+    options = Options(
+        data_dir=getattr(args, "data_dir", None),
+        temp_data=getattr(args, "temp_data", False),
+        resources=getattr(args, "resources", None),
+        lang=getattr(args, "lang", None),
+    )
+    text_step = getattr(args, "text_size", 0)
+    if args.command == "check":
+        from eduapp.core.check import run_check
+
+        return run_check(options)
+    if args.command in ("self-test", "gallery"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if args.command == "self-test":
+            from eduapp.ui.selftest import run_self_test
+
+            return run_self_test(options)
+        from eduapp.ui.gallery import run_gallery
+
+        return run_gallery(options, args.out, text_step)
+    from eduapp.app import run
+
+    return run(options, quit_when_ready=args.quit_when_ready, text_step=text_step)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

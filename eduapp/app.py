@@ -1,0 +1,72 @@
+"""GUI start-up, in one documented order.
+
+1. arguments are parsed (`__main__`)            4. fonts and theme
+2. data folder and logging                      5. clinic settings and content, parsed once
+3. QApplication, then the exception hook        6. the database, then the main window
+Start-up time is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from eduapp.core.model import Image
+from eduapp.core.setup import Context, Options, prepare
+from eduapp.core.visit import Visit
+from eduapp.ui import errors
+from eduapp.ui.main_window import MainWindow
+from eduapp.ui.theme import load_fonts, stylesheet
+
+log = logging.getLogger(__name__)
+
+
+def make_application(text_step: int = 0) -> QApplication:
+    """The QApplication with the font and theme loaded (steps 3-4)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("eduapp")
+    app.setOrganizationName("eduapp")
+    family = load_fonts()
+    app.setStyleSheet(stylesheet(text_step, family=family))
+    return app
+
+
+def build_window(context: Context) -> MainWindow:
+    """The main window for a loaded context (step 6)."""
+    resume = context.settings.idle_seconds
+
+    def open_visit() -> Visit:
+        visit = Visit(context.store, context.language, resume_within=resume)
+        if visit.saving_problem:
+            log.warning("results are not being saved: %s", visit.saving_problem)
+        return visit
+
+    picture_file = context.resources / "images" / "welcome.svg"
+    picture = Image(picture_file, "") if picture_file.is_file() else None
+    return MainWindow(context.modules, context.settings.name, open_visit, picture)
+
+
+def run(options: Options, *, quit_when_ready: bool = False, text_step: int = 0) -> int:
+    """Open the app; returns the exit code."""
+    started = time.perf_counter()
+    context = prepare(options)
+    app = make_application(text_step)
+    errors.install(interactive=not quit_when_ready)
+    for notice in context.notices:
+        log.warning("%s", notice)
+    window = build_window(context)
+    if quit_when_ready:
+        window.first_frame.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.first_frame.connect(lambda: log.info(
+        "first frame after %.0f ms", 1000 * (time.perf_counter() - started)))
+    window.show()
+    code = app.exec()
+    if context.store is not None:
+        context.store.close()
+    return code

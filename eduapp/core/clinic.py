@@ -1,0 +1,110 @@
+"""Clinic settings: shipped defaults in resources/clinic.toml, overridden by the data folder."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eduapp.core.model import Problem
+
+SETTINGS_FILE = "clinic.toml"
+
+
+@dataclass
+class ClinicSettings:
+    """What the clinic has set; `values` fill the content placeholders."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    default_language: str = "en"
+    idle_seconds: int = 180
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.values.get("clinic_name", "")
+
+
+def load_settings(resources: Path, data_dir: Path | None) -> ClinicSettings:
+    """Read the shipped defaults, then the clinic's own copy; never raises.
+
+    A broken file is reported (path and line) and its values are not used.
+    """
+    settings = ClinicSettings()
+    _apply(settings, resources / SETTINGS_FILE, required=True)
+    if data_dir is not None:
+        _apply(settings, data_dir / SETTINGS_FILE, required=False)
+    return settings
+
+
+def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
+    data = _read(settings, path, required=required)
+    if data is None:
+        return
+    text = path.read_text(encoding="utf-8", errors="replace")
+    clinic = data.get("clinic", {})
+    app = data.get("app", {})
+    if not isinstance(clinic, dict) or not isinstance(app, dict):
+        settings.problems.append(Problem(path, 1, "[clinic] and [app] must be tables"))
+        return
+    for key, value in clinic.items():
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            settings.problems.append(
+                Problem(path, _line_of(text, key), f"'{key}' must be text or a number")
+            )
+            continue
+        settings.values[key] = str(value)
+    language = app.get("default_language", settings.default_language)
+    if isinstance(language, str) and re.fullmatch(r"[a-z]{2}", language):
+        settings.default_language = language
+    else:
+        settings.problems.append(Problem(
+            path, _line_of(text, "default_language"),
+            "default_language must be a two-letter code such as \"en\"",
+        ))
+    idle = app.get("idle_seconds", settings.idle_seconds)
+    if isinstance(idle, int) and not isinstance(idle, bool) and 30 <= idle <= 3600:
+        settings.idle_seconds = idle
+    else:
+        settings.problems.append(Problem(
+            path, _line_of(text, "idle_seconds"),
+            "idle_seconds must be a whole number from 30 to 3600",
+        ))
+
+
+def _read(settings: ClinicSettings, path: Path, *, required: bool) -> dict[str, Any] | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        if required:
+            settings.problems.append(Problem(path, 1, "the clinic settings file is missing"))
+        return None
+    except OSError as err:
+        settings.problems.append(Problem(path, 1, f"cannot read this file: {err.strerror}"))
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        settings.problems.append(Problem(path, line, "this file is not valid UTF-8 text"))
+    except tomllib.TOMLDecodeError as err:
+        settings.problems.append(toml_problem(path, err))
+    return None
+
+
+def toml_problem(path: Path, err: tomllib.TOMLDecodeError) -> Problem:
+    """Turn tomllib's message ('... (at line 3, column 5)') into a `path:line` problem."""
+    message = str(err)
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    line = int(match.group(1)) if match else 1
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    return Problem(path, line, f"not valid TOML: {message}")
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return 1

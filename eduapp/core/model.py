@@ -1,0 +1,140 @@
+"""The content model: modules, screens, objectives, questions, as loaded from resources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+KEY_POINTS = "key-points"
+
+
+class QuestionKind(StrEnum):
+    """How a question is answered."""
+
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUE_FALSE = "true-false"
+
+
+@dataclass(frozen=True)
+class Image:
+    """An illustration: a file and the sentence that describes it."""
+
+    path: Path
+    alt: str
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One screen of a module: a heading, an optional illustration, Markdown text."""
+
+    id: str
+    title: str
+    markdown: str
+    image: Image | None = None
+    clinician_notes: str = ""
+
+    @property
+    def is_key_points(self) -> bool:
+        return self.id == KEY_POINTS
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer to a question, with the explanation shown when it is chosen."""
+
+    id: str
+    text: str
+    explanation: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz question; which choices are right comes from module.toml only."""
+
+    id: str
+    kind: QuestionKind
+    text: str
+    objective: str
+    reviews: str
+    choices: tuple[Choice, ...]
+    detail: str = ""
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.choices if c.correct)
+
+    def choice(self, choice_id: str) -> Choice:
+        for c in self.choices:
+            if c.id == choice_id:
+                return c
+        raise KeyError(choice_id)
+
+    def is_right(self, chosen: frozenset[str] | set[str]) -> bool:
+        return frozenset(chosen) == self.correct_ids
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A learning objective, phrased as what the patient now understands."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module in one language."""
+
+    id: str
+    folder: Path
+    language: str
+    title: str
+    summary: str
+    minutes: int
+    cover: Image | None
+    screens: tuple[Screen, ...]
+    objectives: tuple[Objective, ...]
+    questions: tuple[Question, ...]
+
+    def screen(self, screen_id: str) -> Screen:
+        for s in self.screens:
+            if s.id == screen_id:
+                return s
+        raise KeyError(screen_id)
+
+    def screen_index(self, screen_id: str) -> int:
+        return [s.id for s in self.screens].index(screen_id)
+
+    def objective(self, objective_id: str) -> Objective:
+        for o in self.objectives:
+            if o.id == objective_id:
+                return o
+        raise KeyError(objective_id)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A content problem, reported as `path:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Library:
+    """Every module found under resources, per language, and the problems met on the way."""
+
+    languages: tuple[str, ...]
+    modules: dict[str, list[Module]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)  # module id -> first problem
+
+    def for_language(self, language: str) -> list[Module]:
+        return self.modules.get(language, [])

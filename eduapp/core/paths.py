@@ -1,0 +1,28 @@
+"""Where things are: the shipped resources (source tree or frozen build) and the data folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "eduapp"
+
+
+def resources_dir() -> Path:
+    """The one place that knows where resources are, frozen or not."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder (what QStandardPaths.AppDataLocation gives)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME

@@ -1,0 +1,22 @@
+"""Markdown to the HTML subset Qt's text widgets show; rendered once per text, then cached."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+
+@lru_cache(maxsize=512)
+def markdown_html(text: str) -> str:
+    """Render Markdown (paragraphs, lists, bold, italics) to HTML; raw HTML is escaped."""
+    import markdown  # imported on first use: not needed before the first frame
+
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return str(md.convert(text))
+
+
+def plain_html(text: str) -> str:
+    """Plain text as HTML paragraphs."""
+    return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())

@@ -1,0 +1,29 @@
+"""The exception hook: an unexpected error is logged; a patient sees a calm message, not code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("eduapp.errors")
+
+
+def install(*, interactive: bool = True) -> None:
+    """Install the hook before the first window exists."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.critical("unexpected error", exc_info=(kind, error, tb))
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if interactive and QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Information, QApplication.translate(
+                "errors", "Sorry, something went wrong"), QApplication.translate(
+                "errors", "Something on this screen did not work. Your answers so far are "
+                "kept. Please ask a member of staff for help."))
+            box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,191 @@
+"""The patient's path through the screens: welcome, topics, a module, its quiz, results.
+
+The pages only show things and emit signals; this object moves between them, and the core
+objects (`Visit`, `Reader`, `QuizSession`) decide what is right, what is next and what is saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from eduapp.core.model import Image, Module
+from eduapp.core.quiz import QuizSession, Step
+from eduapp.core.reader import Reader
+from eduapp.core.visit import ModuleStatus, Visit
+from eduapp.ui.module_list import ModuleListPage
+from eduapp.ui.quiz_page import QuizPage
+from eduapp.ui.reader_page import ReaderPage
+from eduapp.ui.results_page import ResultsPage
+from eduapp.ui.welcome import WelcomePage
+
+log = logging.getLogger(__name__)
+
+
+class PatientFlow(QObject):
+    """Owns the patient pages in a stack and the state of the current visit."""
+
+    page_changed = Signal(QWidget)
+
+    def __init__(self, stack: QStackedWidget, modules: list[Module], clinic_name: str,
+                 open_visit: Callable[[], Visit], welcome_picture: Image | None = None) -> None:
+        super().__init__(stack)
+        self.stack = stack
+        self.modules = {m.id: m for m in modules}
+        self._open_visit = open_visit
+        self.visit: Visit | None = None
+        self.module: Module | None = None
+        self.reader: Reader | None = None
+        self.quiz: QuizSession | None = None
+
+        self.welcome = WelcomePage(clinic_name, welcome_picture)
+        self.module_list = ModuleListPage()
+        self.reader_page = ReaderPage()
+        self.quiz_page = QuizPage()
+        self.results_page = ResultsPage()
+        for page in (self.welcome, self.module_list, self.reader_page, self.quiz_page,
+                     self.results_page):
+            stack.addWidget(page)
+        self.module_list.show_modules(modules)
+
+        self.welcome.start.connect(self.start_visit)
+        self.module_list.chosen.connect(self.open_module)
+        self.module_list.finished.connect(self.end_visit)
+        self.reader_page.next.connect(self._next_screen)
+        self.reader_page.back.connect(self._previous_screen)
+        self.reader_page.ask_again.connect(self._ask_again)
+        self.reader_page.stop_quiz.connect(self._stop_quiz)
+        self.quiz_page.submitted.connect(self._answer)
+        self.quiz_page.next.connect(self._after_feedback)
+        self.quiz_page.stop_quiz.connect(self._stop_quiz)
+        self.results_page.to_modules.connect(self.show_modules)
+        self.results_page.read_again.connect(self._read_again)
+        self._show(self.welcome)
+
+    # visits -----------------------------------------------------------------------------
+
+    def start_visit(self) -> None:
+        self.visit = self._open_visit()
+        self.show_modules()
+
+    def end_visit(self) -> None:
+        """The patient is done: the visit ends and nothing of it stays on screen."""
+        if self.visit is not None:
+            self.visit.end()
+        self.visit = self.module = self.reader = self.quiz = None
+        for module_id in self.modules:
+            self.module_list.show_status(module_id, ModuleStatus(False, None))
+        self._show(self.welcome)
+
+    def show_modules(self) -> None:
+        if self.visit is None:
+            self.visit = self._open_visit()
+        self.visit.leave_screen()
+        for module in self.modules.values():
+            self.module_list.show_status(module.id, self.visit.status(module))
+        self.quiz = None
+        self._show(self.module_list)
+
+    # reading ----------------------------------------------------------------------------
+
+    def open_module(self, module_id: str, start: int = 0) -> None:
+        self.module = self.modules[module_id]
+        self.reader = Reader(self.module, start)
+        self.quiz = None
+        self._show_reader_screen()
+
+    def _show_reader_screen(self) -> None:
+        assert self.reader is not None and self.module is not None
+        self.reader_page.show_screen(self.module.title, self.reader.screen,
+                                     self.reader.position, last=self.reader.at_end)
+        if self.visit is not None:
+            self.visit.show_screen(self.module, self.reader.screen)
+        self._show(self.reader_page)
+
+    def _next_screen(self) -> None:
+        if self.reader is None:
+            return
+        if self.reader.next():
+            self._show_reader_screen()
+        else:
+            self.start_quiz()
+
+    def _previous_screen(self) -> None:
+        if self.reader is not None and self.reader.back():
+            self._show_reader_screen()
+
+    def _read_again(self) -> None:
+        if self.module is not None:
+            self.open_module(self.module.id)
+
+    # quiz -------------------------------------------------------------------------------
+
+    def start_quiz(self) -> None:
+        assert self.module is not None
+        if self.visit is None:
+            self.visit = self._open_visit()
+        self.visit.leave_screen()
+        self.quiz = self.visit.start_quiz(self.module)
+        self._show_quiz_step()
+
+    def _show_quiz_step(self) -> None:
+        quiz, module = self.quiz, self.module
+        assert quiz is not None and module is not None
+        if quiz.step == Step.QUESTION:
+            self.quiz_page.show_question(module.title, quiz.question, quiz.choices,
+                                         quiz.position, retry=quiz.round_number > 1)
+            self._show(self.quiz_page)
+        elif quiz.step == Step.REVIEW:
+            screen = quiz.review_screen
+            self.reader_page.show_screen(module.title, screen,
+                                         (module.screen_index(screen.id) + 1, len(module.screens)),
+                                         reviewing=True)
+            if self.visit is not None:
+                self.visit.show_screen(module, screen)
+            self._show(self.reader_page)
+        elif quiz.step == Step.DONE:
+            self._show_results()
+
+    def _answer(self, chosen: frozenset[str]) -> None:
+        quiz = self.quiz
+        if quiz is None or quiz.step != Step.QUESTION:
+            return
+        answer = quiz.answer(chosen)
+        self.quiz_page.show_feedback(answer, last=quiz.finishes_next)
+
+    def _after_feedback(self) -> None:
+        if self.quiz is not None and self.quiz.step == Step.FEEDBACK:
+            self.quiz.next()
+            self._show_quiz_step()
+
+    def _ask_again(self) -> None:
+        if self.quiz is not None and self.quiz.step == Step.REVIEW:
+            if self.visit is not None:
+                self.visit.leave_screen()
+            self.quiz.ask_again()
+            self._show_quiz_step()
+
+    def _stop_quiz(self) -> None:
+        if self.quiz is not None:
+            self.quiz.stop()
+            self._show_results()
+
+    def _show_results(self) -> None:
+        quiz, module = self.quiz, self.module
+        assert quiz is not None and module is not None
+        if self.visit is not None:
+            self.visit.leave_screen()
+            results = self.visit.finish_quiz(quiz)
+        else:
+            results = quiz.results()
+        self.results_page.show_results(module.title, results)
+        self.quiz = None
+        self._show(self.results_page)
+
+    def _show(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+        self.page_changed.emit(page)

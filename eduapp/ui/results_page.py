@@ -1,0 +1,109 @@
+"""Results of a module's quiz: first-try and final scores, and each learning objective."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from eduapp.core.quiz import Mastery, Results
+from eduapp.ui.widgets import button, label
+
+
+class ResultsPage(QWidget):
+    """What the patient now understands, and what to talk over with their care team."""
+
+    to_modules = Signal()
+    read_again = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 24, 40, 24)
+        outer.setSpacing(14)
+        self.module_title = label("", "muted")
+        self.heading = label("", "h1")
+        self.message = label("", "lead")
+
+        tiles = QHBoxLayout()
+        tiles.setSpacing(20)
+        self.first_try, self.first_try_tile = self._tile(self.tr("Right the first time"))
+        self.final, self.final_tile = self._tile(self.tr("Understood in the end"))
+        tiles.addWidget(self.first_try_tile)
+        tiles.addWidget(self.final_tile)
+
+        content = QWidget()
+        self.objective_box = QVBoxLayout(content)
+        self.objective_box.setContentsMargins(0, 0, 12, 0)
+        self.objective_box.setSpacing(10)
+        self.objective_box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        buttons = QHBoxLayout()
+        self.again_button = button(self.tr("Read this topic again"))
+        self.modules_button = button(self.tr("Back to all topics"), "primary")
+        self.again_button.clicked.connect(self.read_again)
+        self.modules_button.clicked.connect(self.to_modules)
+        buttons.addWidget(self.again_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.modules_button)
+
+        outer.addWidget(self.module_title)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.message)
+        outer.addLayout(tiles)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+        self.objective_rows: list[QFrame] = []
+        self.setFocusProxy(self.modules_button)
+
+    def _tile(self, caption: str) -> tuple[QWidget, QFrame]:
+        tile = QFrame()
+        tile.setProperty("role", "tile")
+        box = QVBoxLayout(tile)
+        box.setContentsMargins(20, 12, 20, 12)
+        value = label("", "score")
+        box.addWidget(value)
+        box.addWidget(label(caption, "muted"))
+        return value, tile
+
+    def show_results(self, module_title: str, results: Results) -> None:
+        self.module_title.setText(module_title)
+        self.heading.setText(self.tr("Your results"))
+        if results.all_understood:
+            self.message.setText(self.tr("Well done. You understood every idea in this topic."))
+        else:
+            self.message.setText(self.tr(
+                "Some ideas are worth talking over with your care team. That is normal: "
+                "these are new ideas, and your team is glad to explain them."))
+        of = self.tr("%1 of %2")
+        self.first_try.setText(of.replace("%1", str(results.first_try_right))
+                               .replace("%2", str(results.total)))
+        self.final.setText(of.replace("%1", str(results.final_right))
+                           .replace("%2", str(results.total)))
+        self.first_try_tile.setAccessibleName(
+            self.tr("Right the first time: %1").replace("%1", self.first_try.text()))
+        self.final_tile.setAccessibleName(
+            self.tr("Understood in the end: %1").replace("%1", self.final.text()))
+        for row in self.objective_rows:
+            row.deleteLater()
+        self.objective_rows = []
+        for objective, mastery in results.objectives:
+            understood = mastery != Mastery.NOT_YET
+            row = QFrame()
+            row.setProperty("role", "feedback-right" if understood else "feedback-wrong")
+            box = QVBoxLayout(row)
+            box.setContentsMargins(20, 10, 16, 10)
+            box.setSpacing(2)
+            verdict = label(self.tr("You understand this") if understood
+                            else self.tr("Talk with your care team about this"),
+                            "verdict-right" if understood else "verdict-wrong")
+            text = label(objective.text)
+            box.addWidget(verdict)
+            box.addWidget(text)
+            row.setAccessibleName(f"{verdict.text()}: {objective.text}")
+            self.objective_box.addWidget(row)
+            self.objective_rows.append(row)

@@ -1,0 +1,104 @@
+"""`eduapp self-test`: drive the real screens through every module offscreen, then check storage.
+
+Every screen is read, every question is answered wrong first, then right after its review
+screen, and the database must hold exactly those answers. Exit code 0 only if all worked.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from eduapp.core.setup import Options, prepare
+from eduapp.core.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def run_self_test(options: Options) -> int:
+    from eduapp.app import build_window, make_application
+    from eduapp.ui import errors
+    from eduapp.ui.driver import DriveError, PatientDriver
+
+    if options.data_dir is None and not options.temp_data:
+        options.data_dir = Path(tempfile.mkdtemp(prefix="eduapp-self-test-"))
+        keep = False
+    else:
+        keep = options.data_dir is not None
+    context = prepare(options)
+    app = make_application()
+    errors.install(interactive=False)
+    failures: list[str] = []
+    if context.store is None:
+        failures.append("the database could not be opened: " + "; ".join(context.notices))
+    for problem in context.library.problems:
+        failures.append(f"content problem: {problem}")
+    if not context.modules:
+        failures.append(f"no modules in language '{context.language}'")
+    window = build_window(context)
+    window.show()
+    app.processEvents()
+    driver = PatientDriver(window)
+    screens = questions = 0
+    try:
+        driver.start()
+        for module in context.modules:
+            driver.open_module(module)
+            driver.read_all(module)
+            driver.take_quiz(module)
+            page = window.flow.results_page
+            total = len(module.questions)
+            shown = (page.first_try.text(), page.final.text())
+            if shown != (f"0 of {total}", f"{total} of {total}"):
+                failures.append(f"{module.id}: results show {shown[0]} first try and {shown[1]} "
+                                f"in the end, expected 0 and {total} of {total}")
+            driver.back_to_topics()
+            screens += len(module.screens)
+            questions += total
+            print(f"  {module.id}: {len(module.screens)} screens read, {total} questions "
+                  "answered wrong, reviewed, then right")
+    except DriveError as err:
+        failures.append(f"the screens did not behave: {err}")
+    session = window.flow.visit.session_id if window.flow.visit else 0
+    if context.store is not None and session:
+        failures += _check_store(context.store, session, context)
+    window.close()
+    if context.store is not None:
+        context.store.close()
+    where = f" (sessions kept in {context.data_dir})" if keep else ""
+    if failures:
+        for failure in failures:
+            print(f"FAILED: {failure}")
+        return 1
+    print(f"self-test passed: {len(context.modules)} modules, {screens} screens, {questions} "
+          f"questions, {2 * questions} answers stored{where}")
+    return 0
+
+
+def _check_store(store: Store, session: int, context: object) -> list[str]:
+    failures = []
+    modules = {m.id: m for m in getattr(context, "modules", [])}
+    attempts = store.attempts(session)
+    if sorted(a.module_id for a in attempts) != sorted(modules):
+        failures.append("not every module's quiz was stored")
+    for attempt in attempts:
+        module = modules.get(attempt.module_id)
+        if module is None:
+            continue
+        n = len(module.questions)
+        first = [a for a in attempt.answers if a.try_number == 1]
+        second = [a for a in attempt.answers if a.try_number == 2]
+        if attempt.finished_at is None:
+            failures.append(f"{module.id}: the quiz is not marked finished")
+        if len(first) != n or any(a.right for a in first):
+            failures.append(f"{module.id}: expected {n} wrong first answers stored")
+        if len(second) != n or not all(a.right for a in second):
+            failures.append(f"{module.id}: expected {n} right second answers stored")
+    views = store.screen_views(session)
+    read = {(m, s) for m, s, _ in views}
+    for module in modules.values():
+        for screen in module.screens:
+            if (module.id, screen.id) not in read:
+                failures.append(f"{module.id}: screen '{screen.id}' view was not stored")
+    return failures

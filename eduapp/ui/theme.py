@@ -1,0 +1,117 @@
+"""The look of the app: the Atkinson Hyperlegible font, a calm palette, sizes per text step."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "Atkinson Hyperlegible"
+FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf",
+              "AtkinsonHyperlegible-Italic.ttf")
+TEXT_STEPS = (20, 24, 30)  # body text in px: normal, larger, largest
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours; every text colour meets 4.5:1 on the background it is used on."""
+
+    background: str = "#FAF8F4"
+    surface: str = "#FFFFFF"
+    ink: str = "#1F2A30"
+    muted: str = "#4A5A63"
+    border: str = "#C9D3D8"
+    primary: str = "#1F6F7A"
+    primary_dark: str = "#16545C"
+    on_primary: str = "#FFFFFF"
+    focus: str = "#2F4B7C"
+    right: str = "#2E6B45"
+    right_tint: str = "#E6F2EA"
+    wrong: str = "#9A4A1B"
+    wrong_tint: str = "#FBEDE3"
+    chosen_tint: str = "#E3F0F2"
+
+
+PALETTE = Palette()
+
+
+def load_fonts() -> str:
+    """Register the bundled font with Qt; returns the family to use (a fallback if missing)."""
+    try:
+        folder = importlib_resources.files("fontpkg_atkinson_hyperlegible") / "files"
+        loaded = [QFontDatabase.addApplicationFont(str(folder / name)) for name in FONT_FILES]
+    except (ModuleNotFoundError, OSError) as err:
+        log.error("the Atkinson Hyperlegible font is not installed: %s", err)
+        return QApplication.font().family()
+    if all(font_id < 0 for font_id in loaded):
+        log.error("the Atkinson Hyperlegible font files could not be loaded")
+        return QApplication.font().family()
+    return FONT_FAMILY
+
+
+def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAMILY) -> str:
+    """The application style sheet for text step 0, 1 or 2."""
+    p = palette
+    base = TEXT_STEPS[max(0, min(step, len(TEXT_STEPS) - 1))]
+    small, big = round(base * 0.85), round(base * 1.2)
+    h1, h2 = round(base * 1.8), round(base * 1.35)
+    return f"""
+    QWidget {{ font-family: "{family}"; font-size: {base}px; color: {p.ink}; }}
+    QMainWindow, QStackedWidget > QWidget#page {{ background: {p.background}; }}
+    QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+    QLabel[role="h1"] {{ font-size: {h1}px; font-weight: bold; }}
+    QLabel[role="h2"] {{ font-size: {h2}px; font-weight: bold; }}
+    QLabel[role="muted"] {{ color: {p.muted}; font-size: {small}px; }}
+    QLabel[role="lead"] {{ font-size: {big}px; }}
+    QLabel[role="banner"] {{ background: {p.chosen_tint}; border-radius: 12px; padding: 12px 16px;
+        font-weight: bold; }}
+    QTextBrowser {{ background: transparent; border: none; font-size: {base}px; }}
+    QFrame#topbar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
+    QPushButton {{ min-height: 48px; min-width: 48px; padding: 10px 22px; border-radius: 14px;
+        background: {p.surface}; color: {p.primary_dark}; border: 2px solid {p.primary};
+        font-weight: bold; }}
+    QPushButton:hover {{ background: {p.chosen_tint}; }}
+    QPushButton:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton:disabled {{ color: {p.muted}; border-color: {p.border}; }}
+    QPushButton[kind="primary"] {{ background: {p.primary}; color: {p.on_primary};
+        min-height: 60px; padding: 12px 36px; font-size: {big}px; }}
+    QPushButton[kind="primary"]:hover {{ background: {p.primary_dark}; }}
+    QPushButton[kind="primary"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="primary"]:disabled {{ background: {p.border}; color: {p.muted}; }}
+    QPushButton[kind="quiet"] {{ border: 2px solid transparent; background: transparent;
+        font-weight: normal; color: {p.muted}; }}
+    QPushButton[kind="quiet"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="card"] {{ background: {p.surface}; border: 2px solid {p.border};
+        border-radius: 18px; padding: 16px; text-align: left; }}
+    QPushButton[kind="card"]:hover {{ border-color: {p.primary}; }}
+    QPushButton[kind="card"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="choice"] {{ background: {p.surface}; border: 2px solid {p.border};
+        border-radius: 14px; padding: 12px 16px; text-align: left; font-weight: normal; }}
+    QPushButton[kind="choice"]:hover {{ border-color: {p.primary}; }}
+    QPushButton[kind="choice"]:checked {{ background: {p.chosen_tint};
+        border: 3px solid {p.primary}; }}
+    QPushButton[kind="choice"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="choice"][state="right"] {{ background: {p.right_tint};
+        border: 3px solid {p.right}; }}
+    QPushButton[kind="choice"][state="wrong"] {{ background: {p.wrong_tint};
+        border: 3px solid {p.wrong}; }}
+    QPushButton[kind="choice"]:disabled {{ color: {p.ink}; }}
+    QLabel[role="badge"] {{ background: {p.right_tint}; color: {p.right}; border-radius: 10px;
+        padding: 4px 10px; font-size: {small}px; font-weight: bold; }}
+    QFrame[role="feedback-right"] {{ background: {p.right_tint}; border-left: 8px solid {p.right};
+        border-radius: 10px; }}
+    QFrame[role="feedback-wrong"] {{ background: {p.wrong_tint}; border-left: 8px solid {p.wrong};
+        border-radius: 10px; }}
+    QLabel[role="verdict-right"] {{ color: {p.right}; font-weight: bold; font-size: {big}px; }}
+    QLabel[role="verdict-wrong"] {{ color: {p.wrong}; font-weight: bold; font-size: {big}px; }}
+    QFrame[role="tile"] {{ background: {p.surface}; border: 2px solid {p.border};
+        border-radius: 16px; }}
+    QLabel[role="score"] {{ font-size: {h1}px; font-weight: bold; color: {p.primary_dark}; }}
+    QProgressBar {{ background: {p.border}; border: none; border-radius: 5px; max-height: 10px; }}
+    QProgressBar::chunk {{ background: {p.primary}; border-radius: 5px; }}
+    """
