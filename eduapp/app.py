@@ -48,7 +48,8 @@ def build_window(context: Context) -> MainWindow:
         return visit
 
     picture_file = context.resources / "images" / "welcome.svg"
-    picture = Image(picture_file, "") if picture_file.is_file() else None
+    picture = Image(picture_file, "Three people of different ages sit together on a sofa; one "
+                    "reads a lesson on a tablet.") if picture_file.is_file() else None
     return MainWindow(context.modules, context.settings.name, open_visit, picture)
 
 

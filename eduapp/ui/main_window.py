@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self)
 
     def _page_changed(self, page: QWidget) -> None:
+        self.top_bar.setVisible(page is not self.flow.welcome)
         self.topics_button.setVisible(page not in (self.flow.welcome, self.flow.module_list))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

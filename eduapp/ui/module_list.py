@@ -18,26 +18,30 @@ class ModuleCard(WrapButton):
     def __init__(self, module: Module, parent: QWidget | None = None) -> None:
         super().__init__("card", parent)
         self.module = module
-        box = self.content(vertical=True)
-        box.setSpacing(8)
+        box = self.content()
+        box.setSpacing(18)
         self.cover = Illustration()
-        self.cover.setMinimumSize(200, 130)
+        self.cover.setFixedSize(176, 132)
         self.cover.show_image(module.cover)
         self.cover.setAccessibleName("")
         self.title = label(module.title, "h2")
         self.summary = label(module.summary)
-        row = QHBoxLayout()
         self.minutes = label(self.tr("About %n minutes", "", module.minutes), "muted")
-        self.badge = label("", "badge")
+        self.badge = label("", "badge", wrap=False)
+        for widget in (self.cover, self.title, self.summary, self.minutes, self.badge):
+            self.add(widget)
+        text = QVBoxLayout()
+        text.setSpacing(6)
+        text.addWidget(self.title)
+        text.addWidget(self.summary)
+        row = QHBoxLayout()
         row.addWidget(self.minutes)
         row.addStretch(1)
         row.addWidget(self.badge)
-        for widget in (self.cover, self.title, self.summary, self.minutes, self.badge):
-            self.add(widget)
-        box.addWidget(self.cover, 1)
-        box.addWidget(self.title)
-        box.addWidget(self.summary)
-        box.addLayout(row)
+        text.addLayout(row)
+        text.addStretch(1)
+        box.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(text, 1)
         self.show_status(ModuleStatus(False, None))
 
     def show_status(self, status: ModuleStatus) -> None:
@@ -46,8 +50,8 @@ class ModuleCard(WrapButton):
             badge = self.tr("Not started")
         else:
             r = status.results
-            badge = self.tr("Done: %1 of %2 right").replace("%1", str(r.final_right)).replace(
-                "%2", str(r.total))
+            badge = self.tr("Done: %1 of %2 understood").replace(
+                "%1", str(r.final_right)).replace("%2", str(r.total))
             self.badge.setText(badge)
             self.badge.show()
         self.setAccessibleName(f"{self.module.title}. {self.minutes.text()}. {badge}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -27,7 +27,7 @@ class ChoiceButton(WrapButton):
         self.mark = self.add(QFrame())
         self.mark.setFixedSize(30, 30)
         self.text = self.add(label(choice.text))
-        box.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         box.addWidget(self.text, 1)
         self.setAccessibleName(choice.text)
         self.toggled.connect(self._paint_mark)
@@ -37,12 +37,8 @@ class ChoiceButton(WrapButton):
         p = PALETTE
         radius = 6 if self.multiple else 15
         fill = p.primary if on else p.surface
-        inner = f"border: 7px solid {p.surface};" if on and not self.multiple else ""
         self.mark.setStyleSheet(f"background: {fill}; border: 3px solid {p.primary}; "
-                                f"border-radius: {radius}px; {inner}")
-        if on and not self.multiple:
-            self.mark.setStyleSheet(f"background: {p.primary}; border: 3px solid {p.primary}; "
-                                    f"border-radius: {radius}px;")
+                                f"border-radius: {radius}px;")
 
     def mark_result(self, state: str) -> None:
         self.setProperty("state", state)
@@ -144,6 +140,7 @@ class QuizPage(QWidget):
             widget = ChoiceButton(choice, multiple)
             self.group.addButton(widget)
             self.choice_box.addWidget(widget)
+            widget.setVisible(True)
             widget.toggled.connect(self._choices_changed)
             self.choices.append(widget)
         self.feedback.hide()
@@ -189,7 +186,11 @@ class QuizPage(QWidget):
         self.next_button.show()
         self.setFocusProxy(self.next_button)
         self.next_button.setFocus()
-        self.scroll.ensureWidgetVisible(self.feedback)
+        # after the layout has placed the feedback, scroll so that it shows
+        QTimer.singleShot(0, self, self._scroll_to_feedback)
+
+    def _scroll_to_feedback(self) -> None:
+        self.scroll.ensureWidgetVisible(self.feedback, 0, 0)
 
     def chosen(self) -> frozenset[str]:
         return frozenset(w.choice.id for w in self.choices if w.isChecked())

@@ -106,4 +106,5 @@ class ResultsPage(QWidget):
             box.addWidget(text)
             row.setAccessibleName(f"{verdict.text()}: {objective.text}")
             self.objective_box.addWidget(row)
+            row.setVisible(True)
             self.objective_rows.append(row)

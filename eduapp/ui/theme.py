@@ -72,7 +72,8 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAM
         font-weight: bold; }}
     QTextBrowser {{ background: transparent; border: none; font-size: {base}px; }}
     QFrame#topbar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
-    QPushButton {{ min-height: 48px; min-width: 48px; padding: 10px 22px; border-radius: 14px;
+    QFrame#topbar QPushButton {{ min-height: 44px; padding: 4px 18px; }}
+    QPushButton {{ min-height: 48px; padding: 10px 22px; border-radius: 14px;
         background: {p.surface}; color: {p.primary_dark}; border: 2px solid {p.primary};
         font-weight: bold; }}
     QPushButton:hover {{ background: {p.chosen_tint}; }}
@@ -91,7 +92,7 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAM
     QPushButton[kind="card"]:hover {{ border-color: {p.primary}; }}
     QPushButton[kind="card"]:focus {{ border: 4px solid {p.focus}; }}
     QPushButton[kind="choice"] {{ background: {p.surface}; border: 2px solid {p.border};
-        border-radius: 14px; padding: 12px 16px; text-align: left; font-weight: normal; }}
+        border-radius: 14px; padding: 6px 10px; text-align: left; font-weight: normal; }}
     QPushButton[kind="choice"]:hover {{ border-color: {p.primary}; }}
     QPushButton[kind="choice"]:checked {{ background: {p.chosen_tint};
         border: 3px solid {p.primary}; }}
@@ -103,10 +104,10 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAM
     QPushButton[kind="choice"]:disabled {{ color: {p.ink}; }}
     QLabel[role="badge"] {{ background: {p.right_tint}; color: {p.right}; border-radius: 10px;
         padding: 4px 10px; font-size: {small}px; font-weight: bold; }}
-    QFrame[role="feedback-right"] {{ background: {p.right_tint}; border-left: 8px solid {p.right};
-        border-radius: 10px; }}
-    QFrame[role="feedback-wrong"] {{ background: {p.wrong_tint}; border-left: 8px solid {p.wrong};
-        border-radius: 10px; }}
+    QFrame[role="feedback-right"] {{ background: {p.right_tint}; border: 2px solid {p.right};
+        border-radius: 12px; }}
+    QFrame[role="feedback-wrong"] {{ background: {p.wrong_tint}; border: 2px solid {p.wrong};
+        border-radius: 12px; }}
     QLabel[role="verdict-right"] {{ color: {p.right}; font-weight: bold; font-size: {big}px; }}
     QLabel[role="verdict-wrong"] {{ color: {p.wrong}; font-weight: bold; font-size: {big}px; }}
     QFrame[role="tile"] {{ background: {p.surface}; border: 2px solid {p.border};

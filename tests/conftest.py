@@ -1,0 +1,68 @@
+"""Shared fixtures. Qt runs offscreen, set here once before any Qt import (never in app code)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from eduapp.core.clinic import load_settings  # noqa: E402
+from eduapp.core.loader import load_library  # noqa: E402
+from eduapp.core.model import Library, Module  # noqa: E402
+from eduapp.core.store import Store  # noqa: E402
+from eduapp.core.visit import Visit  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+RESOURCES = ROOT / "resources"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The real content, loaded once."""
+    settings = load_settings(RESOURCES, None)
+    return load_library(RESOURCES, settings.values)
+
+
+@pytest.fixture
+def module(library: Library) -> Module:
+    """The first module, 'Why pain can last', in English."""
+    return library.for_language("en")[0]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh database file per test."""
+    s = Store.open(tmp_path / "eduapp.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def themed(qapp):  # type: ignore[no-untyped-def]
+    """The application with the real font and style sheet, as patients see it."""
+    from eduapp.ui.theme import load_fonts, stylesheet
+
+    qapp.setStyleSheet(stylesheet(0, family=load_fonts()))
+    yield qapp
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def make_window(qtbot, themed, library: Library) -> Callable[..., object]:  # type: ignore[no-untyped-def]
+    """Build a real main window on a given store, as the app does."""
+    from eduapp.ui.main_window import MainWindow
+
+    def make(store: Store | None, resume_within: int = 300) -> MainWindow:
+        window = MainWindow(library.for_language("en"), "Test Clinic",
+                            lambda: Visit(store, "en", resume_within=resume_within))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
