@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from eduapp.core.clinic import load_settings  # noqa: E402
-from eduapp.core.loader import load_library  # noqa: E402
-from eduapp.core.model import Library, Module  # noqa: E402
-from eduapp.core.store import Store  # noqa: E402
-from eduapp.core.visit import Visit  # noqa: E402
+from eduapp.core.clinic import load_settings
+from eduapp.core.loader import load_library
+from eduapp.core.model import Library, Module
+from eduapp.core.store import Store
+from eduapp.core.visit import Visit
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"

@@ -70,8 +70,9 @@ def test_first_module_from_welcome_to_results(qtbot, make_window, store, library
     assert len(attempts) == 1 and attempts[0].finished_at is not None
     answers = attempts[0].answers
     assert len(answers) == total + 1
-    assert (answers[0].question_id, answers[0].right, answers[0].try_number) == (missed.id, False, 1)
-    assert (answers[-1].question_id, answers[-1].right, answers[-1].try_number) == (missed.id, True, 2)
+    first, last = answers[0], answers[-1]
+    assert (first.question_id, first.right, first.try_number) == (missed.id, False, 1)
+    assert (last.question_id, last.right, last.try_number) == (missed.id, True, 2)
     viewed = {screen for _, screen, _ in store.screen_views(flow.visit.session_id)}
     assert {s.id for s in module.screens} <= viewed
 
