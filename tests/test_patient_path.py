@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame
 
 from eduapp.core.quiz import Step
 from eduapp.core.store import Store
 from eduapp.ui.driver import PatientDriver, wrong_choice
+from eduapp.ui.quiz_page import ChoiceButton
 
 
 def click(qtbot, widget):
@@ -51,6 +53,8 @@ def test_first_module_from_welcome_to_results(qtbot, make_window, store, library
     assert reader.heading.text() == module.screen(missed.reviews).title
     click(qtbot, reader.again_button)
     assert page.question.text() == missed.text
+    on_screen = [w for w in page.findChildren(ChoiceButton) if w.isVisible()]
+    assert sorted(w.choice.id for w in on_screen) == sorted(c.id for c in missed.choices)
     assert page.position.text() == "Once more: question 1 of 1"
     for widget in page.choices:
         if widget.choice.id in missed.correct_ids:
@@ -118,7 +122,12 @@ def test_every_module_can_be_completed(qtbot, make_window, store, library):
         driver.read_all(module)
         driver.take_quiz(module, wrong_first=set())
         total = len(module.questions)
-        assert window.flow.results_page.first_try.text() == f"{total} of {total}"
+        results = window.flow.results_page
+        assert results.first_try.text() == f"{total} of {total}"
+        shown = [w for w in results.findChildren(QFrame) if w.isVisible()
+                 and w.accessibleName().startswith("You understand this: ")]
+        assert [w.accessibleName() for w in shown] == [
+            f"You understand this: {o.text}" for o in module.objectives]
         driver.back_to_topics()
     badges = [card.badge.text() for card in window.flow.module_list.cards]
     assert badges == [f"Done: {len(m.questions)} of {len(m.questions)} understood"

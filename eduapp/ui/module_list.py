@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout
 
 from eduapp.core.model import Module
 from eduapp.core.visit import ModuleStatus
-from eduapp.ui.widgets import Illustration, WrapButton, button, label
+from eduapp.ui.widgets import Illustration, WrapButton, button, discard, label
 
 
 class ModuleCard(WrapButton):
@@ -92,7 +92,7 @@ class ModuleListPage(QWidget):
     def show_modules(self, modules: list[Module]) -> None:
         """Build the cards once per language; statuses change with `show_status`."""
         for card in self.cards:
-            card.deleteLater()
+            discard(card)
         self.cards = []
         for index, module in enumerate(modules):
             card = ModuleCard(module)

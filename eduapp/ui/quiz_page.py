@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QV
 from eduapp.core.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
 from eduapp.ui.theme import PALETTE
-from eduapp.ui.widgets import WrapButton, button, label, restyle
+from eduapp.ui.widgets import WrapButton, button, discard, label, restyle
 
 
 class ChoiceButton(WrapButton):
@@ -133,7 +133,7 @@ class QuizPage(QWidget):
                          else self.tr("Choose one answer."))
         for old in self.choices:
             self.group.removeButton(old)
-            old.deleteLater()
+            discard(old)
         self.group.setExclusive(not multiple)
         self.choices = []
         for choice in choices:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.quiz import Mastery, Results
-from eduapp.ui.widgets import button, label
+from eduapp.ui.widgets import button, discard, label
 
 
 class ResultsPage(QWidget):
@@ -89,7 +89,7 @@ class ResultsPage(QWidget):
         self.final_tile.setAccessibleName(
             self.tr("Understood in the end: %1").replace("%1", self.final.text()))
         for row in self.objective_rows:
-            row.deleteLater()
+            discard(row)
         self.objective_rows = []
         for objective, mastery in results.objectives:
             understood = mastery != Mastery.NOT_YET

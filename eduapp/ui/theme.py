@@ -113,6 +113,10 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAM
     QFrame[role="tile"] {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 16px; }}
     QLabel[role="score"] {{ font-size: {h1}px; font-weight: bold; color: {p.primary_dark}; }}
+    QScrollBar:vertical {{ background: {p.border}; width: 14px; border-radius: 7px; margin: 0; }}
+    QScrollBar::handle:vertical {{ background: {p.primary}; border-radius: 7px; min-height: 48px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+    QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     QProgressBar {{ background: {p.border}; border: none; border-radius: 5px; max-height: 10px; }}
     QProgressBar::chunk {{ background: {p.primary}; border-radius: 5px; }}
     """

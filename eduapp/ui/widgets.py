@@ -39,6 +39,13 @@ def button(text: str, kind: str = "", *, name: str = "") -> QPushButton:
     return widget
 
 
+def discard(widget: QWidget) -> None:
+    """Take a widget off the screen now; Qt frees it later."""
+    widget.hide()
+    widget.setParent(None)  # type: ignore[call-overload]
+    widget.deleteLater()
+
+
 def restyle(widget: QWidget) -> None:
     """Apply style sheet rules again after a dynamic property changed."""
     widget.style().unpolish(widget)
