@@ -154,11 +154,12 @@ def _choice(ident: str, correct: bool = False) -> Choice:
 
 
 def tiny_module() -> Module:
-    """The tiny module as model objects, for quiz and visit tests that need no files.
+    """The same quiz as model objects, for quiz and visit tests that need no files.
 
-    pain-job: single, right answer "protect", checks "alarm", reviews "what-is-pain".
-    can-it-change: true-false, right answer "true", checks "change", reviews "can-change".
-    helpful-steps: multiple, right answers {"learn", "tell-team"}, checks "change".
+    pain-job: single, choices protect (right), measure, punish; checks "alarm"; reviews
+    "what-is-pain". can-it-change: true-false, "true" is right; checks "change"; reviews
+    "can-change". helpful-steps: multiple, {"learn", "tell-team"} is right, "keep-quiet"
+    is not; checks "change"; reviews "can-change".
     """
     screens = tuple(Screen(s, s.title(), f"Text of {s}.")
                     for s in ("what-is-pain", "can-change", "key-points"))

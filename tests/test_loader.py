@@ -242,10 +242,6 @@ def test_last_screen_other_than_key_points_is_reported(tmp_path: Path) -> None:
 
 # bugs: wrong or missing line numbers ---------------------------------------------------
 
-@pytest.mark.xfail(reason="BUG: with a UTF-8 BOM (Windows Notepad's 'UTF-8 with BOM') the "
-                   "bad byte's line is counted from an offset 3 bytes short, so a bad byte "
-                   "near the start of a line is reported on an earlier line "
-                   "(markdown_parse.decode)", strict=True)
 def test_invalid_utf8_after_a_bom_is_reported_at_the_right_line(tmp_path: Path) -> None:
     text = replace_once(EN_MD, "Your nervous system", "@Your nervous system")
     en = b"\xef\xbb\xbf" + text.encode("utf-8").replace(b"@", b"\xbf")  # cp1252 for '¿'
@@ -253,9 +249,6 @@ def test_invalid_utf8_after_a_bom_is_reported_at_the_right_line(tmp_path: Path) 
     _problem_at(library, folder / "en.md", line_of(text, "@Your"), "not valid UTF-8")
 
 
-@pytest.mark.xfail(reason="BUG: lines are split with str.splitlines(), which also breaks at "
-                   "U+2028 and form feeds that editors show inside one line, so every later "
-                   "line number is one too high (markdown_parse.parse_language)", strict=True)
 def test_line_separator_pasted_into_text_does_not_shift_line_numbers(tmp_path: Path) -> None:
     en = replace_once(EN_MD, "Pain is an alarm. Call", "Pain is an alarm.\u2028Call")
     en = replace_once(en, "Your nervous system can change.", "Ask {{nope}}.")
@@ -264,9 +257,6 @@ def test_line_separator_pasted_into_text_does_not_shift_line_numbers(tmp_path: P
     _problem_at(library, folder / "en.md", line, "unknown placeholder {{nope}}")
 
 
-@pytest.mark.xfail(reason="BUG: a question id written as a list (id = [\"pain-job\"]) crashes "
-                   "the loader into its last guard, 'could not be read (TypeError)' with no "
-                   "file or line, instead of a module.toml:line problem", strict=True)
 def test_question_id_that_is_not_text_is_reported_at_its_line(tmp_path: Path) -> None:
     toml = replace_once(MODULE_TOML, 'id = "pain-job"', 'id = ["pain-job"]')
     library, folder = _load(tmp_path, toml=toml)
@@ -289,9 +279,6 @@ def test_broken_module_is_listed_and_the_others_still_load(tmp_path: Path) -> No
         f"{broken / 'en.md'}:{line_of(broken_en, '{{nope}}')}: ")
 
 
-@pytest.mark.xfail(reason="BUG: starting a Spanish translation of one module (an es.md in one "
-                   "folder) marks every other module broken for a missing es.md and hides "
-                   "them in English too, so English patients lose modules", strict=True)
 def test_translation_of_one_module_does_not_hide_the_others_in_english(tmp_path: Path) -> None:
     translated = write_module(tmp_path, "01-why-pain-lasts")
     (translated / "es.md").write_text(EN_MD, encoding="utf-8")  # ids match; words don't matter

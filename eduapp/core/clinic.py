@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from eduapp.core.model import Problem
+from eduapp.core.textfile import decode, editor_lines
 
 SETTINGS_FILE = "clinic.toml"
 
@@ -40,10 +41,10 @@ def load_settings(resources: Path, data_dir: Path | None) -> ClinicSettings:
 
 
 def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
-    data = _read(settings, path, required=required)
-    if data is None:
+    read = _read(settings, path, required=required)
+    if read is None:
         return
-    text = path.read_text(encoding="utf-8", errors="replace")
+    data, text = read
     clinic = data.get("clinic", {})
     app = data.get("app", {})
     if not isinstance(clinic, dict) or not isinstance(app, dict):
@@ -74,7 +75,8 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
         ))
 
 
-def _read(settings: ClinicSettings, path: Path, *, required: bool) -> dict[str, Any] | None:
+def _read(settings: ClinicSettings, path: Path, *, required: bool
+          ) -> tuple[dict[str, Any], str] | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -84,11 +86,12 @@ def _read(settings: ClinicSettings, path: Path, *, required: bool) -> dict[str, 
     except OSError as err:
         settings.problems.append(Problem(path, 1, f"cannot read this file: {err.strerror}"))
         return None
+    text, problems = decode(path, data)
+    if problems:
+        settings.problems.extend(problems)
+        return None
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        settings.problems.append(Problem(path, line, "this file is not valid UTF-8 text"))
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:
         settings.problems.append(toml_problem(path, err))
     return None
@@ -104,7 +107,7 @@ def toml_problem(path: Path, err: tomllib.TOMLDecodeError) -> Problem:
 
 
 def _line_of(text: str, key: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
             return number
     return 1

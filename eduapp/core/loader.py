@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eduapp.core.clinic import toml_problem
-from eduapp.core.markdown_parse import ID, PLACEHOLDER, ParsedLanguage, decode, parse_language
+from eduapp.core.markdown_parse import ID, PLACEHOLDER, ParsedLanguage, parse_language
 from eduapp.core.model import (
     KEY_POINTS,
     Choice,
@@ -27,6 +27,7 @@ from eduapp.core.model import (
     QuestionKind,
     Screen,
 )
+from eduapp.core.textfile import decode, editor_lines
 
 MODULE_FOLDER = re.compile(r"^\d{2}-([a-z0-9][a-z0-9-]*)$")
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.md$")
@@ -39,7 +40,7 @@ class _TomlLines:
     """Finds the line of a key in module.toml, for messages: the whole file or one question."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = editor_lines(text)
         self.questions = [i for i, line in enumerate(self.lines)
                           if re.match(r"\s*\[\[\s*questions\s*\]\]", line)]
 
@@ -82,7 +83,7 @@ def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool
             loaded = {}
         if len(problems) > before:
             library.broken[match.group(1)] = str(problems[before])
-            continue
+        # a problem in one language's file hides the module in that language only
         for language, module in loaded.items():
             library.modules.setdefault(language, []).append(module)
     if not folders:
@@ -99,12 +100,16 @@ def _load_module(folder: Path, module_id: str, languages: list[str],
     if structure is None:
         return {}
     data, where = structure
+    before = len(problems)
     _check_structure(toml_path, data, where, problems)
     cover = _image(folder, toml_path, where.of("cover"), "", data.get("cover"), deep, problems,
                    need_alt=False)
+    if len(problems) > before:
+        return {}  # the structure is shared: broken for every language
     out: dict[str, Module] = {}
     for language in languages:
         path = folder / f"{language}.md"
+        language_before = len(problems)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -123,7 +128,7 @@ def _load_module(folder: Path, module_id: str, languages: list[str],
                                         + ", ".join(sorted(placeholders))))
         module = _build(folder, module_id, language, data, where, parsed, cover,
                         placeholders, deep, problems)
-        if module is not None:
+        if module is not None and len(problems) == language_before:
             out[language] = module
     return out
 
@@ -207,6 +212,8 @@ def _check_question(q: dict[str, Any], index: int, seen: set[str], screens: list
     for key in sorted(QUESTION_KEYS - set(q)):
         problem(at("id"), f"question {index + 1} has no '{key}'")
     ident = q.get("id")
+    if "id" in q and not isinstance(ident, str):
+        problem(at("id"), "a question id is text, e.g. id = \"pain-job\"")
     if isinstance(ident, str):
         if ident in seen:
             problem(at("id"), f"question id '{ident}' is used twice")
@@ -272,6 +279,11 @@ def _image(folder: Path, path: Path, line: int, alt: str, target: Any, deep: boo
     return Image(file, alt)
 
 
+def _strings(value: Any) -> list[str]:
+    """The text items of a TOML list; anything else (already reported) gives nothing."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def _fill(text: str, placeholders: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: placeholders.get(m.group(1), m.group(0)), text)
 
@@ -295,17 +307,19 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
             if ident and ident not in wanted:
                 problems.append(Problem(path, at, f"{kind} '{ident}' is not in module.toml"))
 
-    screen_ids = [s for s in data.get("screens", []) if isinstance(s, str)]
+    screen_ids = _strings(data.get("screens"))
     written_screens: dict[str, int] = {}
     for s in parsed.screens:
         if s.id in written_screens:
             problems.append(Problem(path, s.line, f"screen '{s.id}' is written twice"))
         written_screens[s.id] = s.line
     same_ids("screen", screen_ids, written_screens, parsed.title_line)
-    objective_ids = [o for o in data.get("objectives", []) if isinstance(o, str)]
+    objective_ids = _strings(data.get("objectives"))
     same_ids("objective", objective_ids, {k: v[0] for k, v in parsed.objectives.items()},
              parsed.objectives_line or parsed.title_line)
-    questions_data = [q for q in data.get("questions", []) if isinstance(q, dict)]
+    listed = data.get("questions")
+    questions_data = [q for q in listed if isinstance(q, dict) and isinstance(q.get("id"), str)
+                      ] if isinstance(listed, list) else []
     written_questions = {q.id: q for q in parsed.questions}
     same_ids("question", [q.get("id", "") for q in questions_data],
              {q.id: q.line for q in parsed.questions}, parsed.quiz_line or parsed.title_line)
@@ -331,12 +345,12 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
 
     questions: list[Question] = []
     for qd in questions_data:
-        pq = written_questions.get(qd.get("id", ""))
+        pq = written_questions.get(qd["id"])
         if pq is None:
             continue
-        correct = set(qd.get("correct", []))
+        correct = set(_strings(qd.get("correct")))
         written_choices = {c.id: c for c in pq.choices}
-        wanted = [c for c in qd.get("choices", []) if isinstance(c, str)]
+        wanted = _strings(qd.get("choices"))
         same_ids(f"choice of question '{pq.id}'", wanted,
                  {c.id: c.line for c in pq.choices}, pq.line)
         choices = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eduapp.core.model import Problem
+from eduapp.core.textfile import editor_lines
 
 HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*(?:\{#([^}]*)\})?\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -72,16 +73,6 @@ class ParsedLanguage:
     problems: list[Problem] = field(default_factory=list)
 
 
-def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
-    """Decode UTF-8 text; on bad bytes report the line and keep what decodes."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        text = data.decode("utf-8-sig", errors="replace")
-        return text, [Problem(path, line, "this file is not valid UTF-8 text; save it as UTF-8")]
-
-
 def parse_language(path: Path, text: str) -> ParsedLanguage:
     """Parse the text of a language file."""
     out = ParsedLanguage(path)
@@ -102,7 +93,7 @@ def parse_language(path: Path, text: str) -> ParsedLanguage:
             problem(line, f"{what} id '{ident}' may use only a-z, 0-9 and '-'")
         return ident
 
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(editor_lines(text), start=1):
         line = raw.rstrip()
         for match in PLACEHOLDER.finditer(line):
             out.placeholders.append((number, match.group(1)))

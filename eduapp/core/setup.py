@@ -110,6 +110,10 @@ def open_store(data_dir: Path | None, notices: list[str]) -> Store | None:
             return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{DB_NAME}.damaged-{stamp}")
+    number = 1
+    while aside.exists():  # never overwrite an earlier damaged copy
+        number += 1
+        aside = path.with_name(f"{DB_NAME}.damaged-{stamp}-{number}")
     try:
         for suffix in ("", "-wal", "-shm"):
             part = Path(f"{path}{suffix}")
