@@ -42,7 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     gallery = commands.add_parser("gallery", parents=[common],
                                   help="render every patient screen to PNG files")
     gallery.add_argument("--out", type=Path, metavar="DIR", required=True)
+    gallery.add_argument("--size", metavar="WxH", default="1280x800", type=_size,
+                         help="window size in pixels (default 1280x800)")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the size as WIDTHxHEIGHT, e.g. 1024x768") from None
+    if width < 640 or height < 480:
+        raise argparse.ArgumentTypeError("the smallest size is 640x480")
+    return width, height
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +89,7 @@ def _run(argv: list[str] | None) -> int:
             return run_self_test(options)
         from eduapp.ui.gallery import run_gallery
 
-        return run_gallery(options, args.out, text_step)
+        return run_gallery(options, args.out, text_step, args.size)
     from eduapp.app import run
 
     return run(options, quit_when_ready=args.quit_when_ready, text_step=text_step)

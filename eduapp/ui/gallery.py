@@ -7,7 +7,8 @@ from pathlib import Path
 from eduapp.core.setup import Options, prepare
 
 
-def run_gallery(options: Options, out: Path, text_step: int = 0) -> int:
+def run_gallery(options: Options, out: Path, text_step: int = 0,
+                size: tuple[int, int] = (1280, 800)) -> int:
     from eduapp.app import build_window, make_application
     from eduapp.ui import errors
     from eduapp.ui.driver import DriveError, PatientDriver
@@ -23,7 +24,7 @@ def run_gallery(options: Options, out: Path, text_step: int = 0) -> int:
     app = make_application(text_step)
     errors.install(interactive=False)
     window = build_window(context)
-    window.resize(1280, 800)
+    window.resize(*size)
     window.show()
     app.processEvents()
     written: list[Path] = []
