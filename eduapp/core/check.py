@@ -7,8 +7,15 @@ from pathlib import Path
 
 from eduapp.core.clinic import load_settings
 from eduapp.core.loader import load_library
-from eduapp.core.model import Problem
+from eduapp.core.model import Module, Problem
 from eduapp.core.paths import resources_dir
+from eduapp.core.readability import (
+    MAX_AVERAGE_GRADE,
+    MAX_SCREEN_GRADE,
+    MIN_SPANISH_EASE,
+    ModuleLevel,
+    module_level,
+)
 from eduapp.core.setup import Options
 
 
@@ -22,6 +29,13 @@ def run_check(options: Options) -> int:
     except Exception as err:  # a last guard; the loaders report problems themselves
         problems = [Problem(resources, 1, f"could not be checked ({type(err).__name__})")]
         library = None
+    levels = {}
+    if library is not None:
+        for language in library.languages:
+            for module in library.for_language(language):
+                level = module_level(module)
+                levels[(language, module.id)] = level
+                problems += _level_problems(module, level)
     if problems or library is None:
         for problem in problems:
             print(f"{_short(problem.path)}:{problem.line}: {problem.message}")
@@ -36,8 +50,27 @@ def run_check(options: Options) -> int:
         print(f"  {language}: {len(modules)} modules, {screens} screens, "
               f"{objectives} objectives, {questions} questions")
         for m in modules:
-            print(f"    {m.id}: {len(m.screens)} screens, {len(m.questions)} questions")
+            level = levels[(language, m.id)]
+            worst = level.worst
+            measure = "ease" if language == "es" else "grade"
+            hardest = f"{worst.score:.1f} at most ({worst.screen.id})" if worst else "no screens"
+            print(f"    {m.id}: {len(m.screens)} screens, {len(m.questions)} questions, reading "
+                  f"{measure} {level.average:.1f} on average, {hardest}")
     return 0
+
+
+def _level_problems(module: Module, level: ModuleLevel) -> list[Problem]:
+    path = module.folder / f"{module.language}.md"
+    if module.language == "es":
+        return [Problem(path, s.screen.line, f"screen '{s.screen.id}' reads too hard: "
+                        f"Fernandez-Huerta {s.score:.0f}, at least {MIN_SPANISH_EASE:.0f}")
+                for s in level.too_hard()]
+    out = [Problem(path, s.screen.line, f"screen '{s.screen.id}' reads too hard: grade "
+                   f"{s.score:.1f}, at most {MAX_SCREEN_GRADE}") for s in level.too_hard()]
+    if level.average > MAX_AVERAGE_GRADE:
+        out.append(Problem(path, 1, f"the module reads too hard: grade {level.average:.1f} on "
+                           f"average, at most {MAX_AVERAGE_GRADE}"))
+    return out
 
 
 def _short(path: Path) -> str:

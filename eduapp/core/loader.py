@@ -33,6 +33,7 @@ MODULE_FOLDER = re.compile(r"^\d{2}-([a-z0-9][a-z0-9-]*)$")
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.md$")
 TOP_KEYS = {"minutes", "cover", "objectives", "screens", "questions"}
 QUESTION_KEYS = {"id", "kind", "objective", "reviews", "choices", "correct"}
+OPTIONAL_QUESTION_KEYS = {"safety"}
 Report = Callable[[int, str], None]
 
 
@@ -207,7 +208,12 @@ def _check_question(q: dict[str, Any], index: int, seen: set[str], screens: list
     def at(key: str) -> int:
         return where.of(key, index)
 
-    for key in sorted(set(q) - QUESTION_KEYS):
+    safety = q.get("safety", [])
+    if not isinstance(safety, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in safety):
+        problem(at("safety"), "safety lists the numbers of the safety points it checks, "
+                "e.g. [3, 4]")
+    for key in sorted(set(q) - QUESTION_KEYS - OPTIONAL_QUESTION_KEYS):
         problem(at(key), f"unknown question setting '{key}'")
     for key in sorted(QUESTION_KEYS - set(q)):
         problem(at("id"), f"question {index + 1} has no '{key}'")
@@ -341,7 +347,7 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
             line, alt, target = ps.image
             image = _image(folder, path, line, fill(alt), target, deep, problems)
         screens.append(Screen(ident, fill(ps.title), fill(body), image,
-                              fill("\n".join(ps.notes_lines).strip())))
+                              fill("\n".join(ps.notes_lines).strip()), ps.line))
 
     questions: list[Question] = []
     for qd in questions_data:
@@ -371,9 +377,12 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
             kind = QuestionKind(str(qd.get("kind")))
         except ValueError:
             continue
+        safety = qd.get("safety")
         questions.append(Question(pq.id, kind, fill(pq.text), str(qd.get("objective", "")),
                                   str(qd.get("reviews", "")), tuple(choices),
-                                  fill(" ".join(pq.detail_lines))))
+                                  fill(" ".join(pq.detail_lines)),
+                                  tuple(n for n in safety if isinstance(n, int))
+                                  if isinstance(safety, list) else ()))
 
     if len(problems) > before:
         return None

@@ -34,6 +34,7 @@ class Screen:
     markdown: str
     image: Image | None = None
     clinician_notes: str = ""
+    line: int = 0  # where its heading is in the language file
 
     @property
     def is_key_points(self) -> bool:
@@ -61,6 +62,7 @@ class Question:
     reviews: str
     choices: tuple[Choice, ...]
     detail: str = ""
+    safety: tuple[int, ...] = ()  # the FACTS.md safety points it checks
 
     @property
     def correct_ids(self) -> frozenset[str]:
