@@ -27,7 +27,8 @@ CLAIMS = {
     "cure (other than 'not a cure')": r"(?<!not a )(?<!no )\bcur(e|es|ed)\b",
     "no side effects": r"\bno side[- ]effects",
     "not addictive": r"\bnot addictive|\bnon-?addictive",
-    "safe without qualification": r"\b(completely|totally|perfectly|100%) safe|\bsafe and effective",
+    "safe without qualification": (
+        r"\b(completely|totally|perfectly|100%) safe|\bsafe and effective"),
     "anti-inflammatory cause": r"anti-?inflammatory",
     "approved for pain": r"(?<!not )\b(fda[- ])?approved (by the fda )?for (chronic )?pain",
     "effective for weak-evidence pains": (
