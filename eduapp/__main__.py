@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="validate all content; list every problem as path:line: message")
     commands.add_parser("self-test", parents=[common],
                         help="drive the real screens through every module offscreen")
+    checklist = commands.add_parser("checklist", parents=[common],
+                                    help="write the printable checklist as a one-page PDF")
+    checklist.add_argument("--out", type=Path, metavar="PDF", required=True)
     gallery = commands.add_parser("gallery", parents=[common],
                                   help="render every patient screen to PNG files")
     gallery.add_argument("--out", type=Path, metavar="DIR", required=True)
@@ -81,6 +84,11 @@ def _run(argv: list[str] | None) -> int:
         from eduapp.core.check import run_check
 
         return run_check(options)
+    if args.command == "checklist":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from eduapp.ui.checklist import run_checklist
+
+        return run_checklist(options, args.out)
     if args.command in ("self-test", "gallery"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if args.command == "self-test":

@@ -50,7 +50,8 @@ def build_window(context: Context) -> MainWindow:
     picture_file = context.resources / "images" / "welcome.svg"
     picture = Image(picture_file, "Three people of different ages sit together on a sofa; one "
                     "reads a lesson on a tablet.") if picture_file.is_file() else None
-    return MainWindow(context.modules, context.settings.name, open_visit, picture)
+    return MainWindow(context.modules, context.settings.name, open_visit, picture,
+                      context.settings.paper)
 
 
 def run(options: Options, *, quit_when_ready: bool = False, text_step: int = 0) -> int:

@@ -21,6 +21,7 @@ class ClinicSettings:
     values: dict[str, str] = field(default_factory=dict)
     default_language: str = "en"
     idle_seconds: int = 180
+    paper: str = "letter"
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -65,6 +66,12 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
             path, _line_of(text, "default_language"),
             "default_language must be a two-letter code such as \"en\"",
         ))
+    paper = app.get("paper", settings.paper)
+    if paper in ("letter", "a4"):
+        settings.paper = paper
+    else:
+        settings.problems.append(Problem(path, _line_of(text, "paper"),
+                                         "paper must be \"letter\" or \"a4\""))
     idle = app.get("idle_seconds", settings.idle_seconds)
     if isinstance(idle, int) and not isinstance(idle, bool) and 30 <= idle <= 3600:
         settings.idle_seconds = idle

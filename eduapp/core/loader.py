@@ -31,7 +31,7 @@ from eduapp.core.textfile import decode, editor_lines
 
 MODULE_FOLDER = re.compile(r"^\d{2}-([a-z0-9][a-z0-9-]*)$")
 LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.md$")
-TOP_KEYS = {"minutes", "cover", "objectives", "screens", "questions"}
+TOP_KEYS = {"minutes", "cover", "objectives", "screens", "questions", "checklist"}
 QUESTION_KEYS = {"id", "kind", "objective", "reviews", "choices", "correct"}
 OPTIONAL_QUESTION_KEYS = {"safety"}
 Report = Callable[[int, str], None]
@@ -171,6 +171,9 @@ def _check_structure(path: Path, data: dict[str, Any], where: _TomlLines,
     objectives = _id_list(data, "objectives", where, problem)
     if screens and screens[-1] != KEY_POINTS:
         problem(where.of("screens"), f"the last screen must be '{KEY_POINTS}'")
+    if "checklist" in data and data["checklist"] not in screens:
+        problem(where.of("checklist"), "checklist must name one of the screens, e.g. "
+                "checklist = \"checklist\"")
     questions = data.get("questions", [])
     if not isinstance(questions, list) or not questions:
         problem(where.of("questions"), "add quiz questions as [[questions]] tables")
@@ -389,7 +392,9 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
     objectives = tuple(Objective(o, fill(parsed.objectives[o][1])) for o in objective_ids
                        if o in parsed.objectives)
     minutes = data.get("minutes")
+    checklist = data.get("checklist")
     return Module(module_id, folder, language, fill(parsed.title),
                   fill(" ".join(parsed.summary_lines)),
                   minutes if isinstance(minutes, int) else 0,
-                  cover, tuple(screens), objectives, tuple(questions))
+                  cover, tuple(screens), objectives, tuple(questions),
+                  checklist if isinstance(checklist, str) else None)

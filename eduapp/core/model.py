@@ -100,6 +100,7 @@ class Module:
     screens: tuple[Screen, ...]
     objectives: tuple[Objective, ...]
     questions: tuple[Question, ...]
+    checklist: str | None = None  # the screen patients can print and take home
 
     def screen(self, screen_id: str) -> Screen:
         for s in self.screens:

@@ -29,6 +29,7 @@ class PatientFlow(QObject):
     """Owns the patient pages in a stack and the state of the current visit."""
 
     page_changed = Signal(QWidget)
+    print_requested = Signal(object)  # the Module whose checklist to print
 
     def __init__(self, stack: QStackedWidget, modules: list[Module], clinic_name: str,
                  open_visit: Callable[[], Visit], welcome_picture: Image | None = None) -> None:
@@ -58,6 +59,7 @@ class PatientFlow(QObject):
         self.reader_page.back.connect(self._previous_screen)
         self.reader_page.ask_again.connect(self._ask_again)
         self.reader_page.stop_quiz.connect(self._stop_quiz)
+        self.reader_page.print_checklist.connect(self._print_checklist)
         self.quiz_page.submitted.connect(self._answer)
         self.quiz_page.next.connect(self._after_feedback)
         self.quiz_page.stop_quiz.connect(self._stop_quiz)
@@ -99,8 +101,11 @@ class PatientFlow(QObject):
 
     def _show_reader_screen(self) -> None:
         assert self.reader is not None and self.module is not None
-        self.reader_page.show_screen(self.module.title, self.reader.screen,
-                                     self.reader.position, last=self.reader.at_end)
+        screen = self.reader.screen
+        printable = self.module.checklist is not None and (
+            screen.id == self.module.checklist or self.reader.at_end)
+        self.reader_page.show_screen(self.module.title, screen, self.reader.position,
+                                     last=self.reader.at_end, printable=printable)
         if self.visit is not None:
             self.visit.show_screen(self.module, self.reader.screen)
         self._show(self.reader_page)
@@ -116,6 +121,10 @@ class PatientFlow(QObject):
     def _previous_screen(self) -> None:
         if self.reader is not None and self.reader.back():
             self._show_reader_screen()
+
+    def _print_checklist(self) -> None:
+        if self.module is not None and self.module.checklist is not None:
+            self.print_requested.emit(self.module)
 
     def _read_again(self) -> None:
         if self.module is not None:

@@ -19,8 +19,11 @@ class MainWindow(QMainWindow):
     first_frame = Signal()
 
     def __init__(self, modules: list[Module], clinic_name: str,
-                 open_visit: Callable[[], Visit], welcome_picture: Image | None = None) -> None:
+                 open_visit: Callable[[], Visit], welcome_picture: Image | None = None,
+                 paper: str = "letter") -> None:
         super().__init__()
+        self.clinic_name = clinic_name
+        self.paper = paper
         self.setWindowTitle(self.tr("%1: learning about your care").replace("%1", clinic_name))
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
@@ -44,6 +47,7 @@ class MainWindow(QMainWindow):
         self.flow = PatientFlow(self.stack, modules, clinic_name, open_visit, welcome_picture)
         self.topics_button.clicked.connect(self.flow.show_modules)
         self.flow.page_changed.connect(self._page_changed)
+        self.flow.print_requested.connect(self._print_checklist)
         self._page_changed(self.stack.currentWidget())
         self._painted = False
         self.installEventFilter(self)
@@ -51,6 +55,11 @@ class MainWindow(QMainWindow):
     def _page_changed(self, page: QWidget) -> None:
         self.top_bar.setVisible(page is not self.flow.welcome)
         self.topics_button.setVisible(page not in (self.flow.welcome, self.flow.module_list))
+
+    def _print_checklist(self, module: Module) -> None:
+        from eduapp.ui.checklist import print_checklist  # print support loads on first use
+
+        print_checklist(module, self.clinic_name, self.paper, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:

@@ -22,6 +22,7 @@ class ReaderPage(QWidget):
     next = Signal()
     ask_again = Signal()
     stop_quiz = Signal()
+    print_checklist = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,17 +56,21 @@ class ReaderPage(QWidget):
         self.stop_button = button(self.tr("Stop the quiz"), "", name=self.tr(
             "Stop the quiz and see my results"))
         self.again_button = button(self.tr("Ask me again"), "primary")
-        for b in (self.back_button, self.next_button, self.stop_button, self.again_button):
+        self.print_button = button(self.tr("Print my checklist"))
+        for b in (self.back_button, self.next_button, self.stop_button, self.again_button,
+                  self.print_button):
             b.setMinimumWidth(200)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.next_button)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.again_button.clicked.connect(self.ask_again)
         self.stop_button.clicked.connect(self.stop_quiz)
+        self.print_button.clicked.connect(self.print_checklist)
 
         outer.addLayout(top)
         outer.addWidget(self.progress)
@@ -81,7 +86,8 @@ class ReaderPage(QWidget):
         self.reviewing = False
 
     def show_screen(self, module_title: str, screen: Screen, position: tuple[int, int],
-                    *, reviewing: bool = False, last: bool = False) -> None:
+                    *, reviewing: bool = False, last: bool = False,
+                    printable: bool = False) -> None:
         number, total = position
         self.reviewing = reviewing
         self.module_title.setText(module_title)
@@ -95,6 +101,7 @@ class ReaderPage(QWidget):
         self.banner.setVisible(reviewing)
         self.again_button.setVisible(reviewing)
         self.stop_button.setVisible(reviewing)
+        self.print_button.setVisible(printable and not reviewing)
         self.back_button.setEnabled(number > 1)
         self.next_button.setText(self.tr("Start the quiz") if last else self.tr("Next"))
         self.next_button.setAccessibleName(self.next_button.text())

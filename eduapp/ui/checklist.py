@@ -1,0 +1,131 @@
+"""The printable checklist: a module's checklist screen on one page, in large type.
+
+Made with QTextDocument, so the same document goes to a PDF file or to the system print
+dialog. List items get a box to tick. The type starts large and shrinks only as far as
+needed to keep everything on one page.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+from eduapp.core.model import Module
+from eduapp.core.render import markdown_html
+from eduapp.core.setup import Options, prepare
+from eduapp.ui.theme import FONT_FAMILY, PALETTE
+
+LARGEST_PT, SMALLEST_PT = 17, 12
+PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
+
+
+def checklist_html(module: Module, clinic_name: str) -> str:
+    """The printout as HTML: clinic, title, and the checklist screen's text."""
+    if module.checklist is None:
+        raise ValueError(f"module '{module.id}' has no checklist")
+    screen = module.screen(module.checklist)
+    body = re.sub(r"<p><strong>(.*?)</strong></p>", r"<h2>\1</h2>", markdown_html(screen.markdown))
+    when = QCoreApplication.translate("checklist", "My session: date %1  time %2").replace(
+        "%1", "_" * 14).replace("%2", "_" * 10)
+    return (f"<p style='color:{PALETTE.muted}'>{escape(clinic_name)}</p>"
+            f"<h1>{escape(screen.title)}</h1><p>{escape(when)}</p>{body}")
+
+
+def checklist_document(module: Module, clinic_name: str, device: QPagedPaintDevice,
+                       point_size: int) -> QTextDocument:
+    """The document at one type size, laid out for the page of `device` (printer or PDF)."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    font = QFont(FONT_FAMILY)
+    font.setPointSize(point_size)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(
+        f"h1 {{ font-size: {round(point_size * 1.5)}pt; margin-bottom: 8pt; }}"
+        f"h2 {{ font-size: {round(point_size * 1.15)}pt; margin-top: 14pt; margin-bottom: 4pt; }}"
+        f"p {{ margin-top: 6pt; margin-bottom: 4pt; }} li {{ margin-bottom: 3pt; }}")
+    document.setHtml(checklist_html(module, clinic_name))
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():  # every list item gets a box to tick
+        if block.textList() is not None:
+            cursor.setPosition(block.position())
+            fmt = block.blockFormat()
+            fmt.setMarker(QTextBlockFormat.MarkerType.Unchecked)
+            cursor.setBlockFormat(fmt)
+        block = block.next()
+    rect = device.pageLayout().paintRectPixels(device.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    return document
+
+
+def _fit(module: Module, clinic_name: str, device: QPagedPaintDevice) -> QTextDocument:
+    for size in range(LARGEST_PT, SMALLEST_PT - 1, -1):
+        document = checklist_document(module, clinic_name, device, size)
+        if document.pageCount() == 1:
+            return document
+    return document
+
+
+def write_pdf(module: Module, clinic_name: str, path: Path, paper: str = "letter") -> int:
+    """Write the one-page PDF; returns the number of pages written."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(module.screen(module.checklist or "").title if module.checklist else "")
+    writer.setCreator("eduapp")
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES.get(paper, PAGE_SIZES["letter"])),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(48, 48, 48, 48), QPageLayout.Unit.Point))
+    writer.setResolution(300)
+    document = _fit(module, clinic_name, writer)
+    document.print_(writer)
+    return document.pageCount()
+
+
+def print_checklist(module: Module, clinic_name: str, paper: str, parent: QWidget) -> bool:
+    """Open the system print dialog; True if it was printed."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(PAGE_SIZES.get(paper, PAGE_SIZES["letter"])))
+    printer.setPageMargins(QMarginsF(48, 48, 48, 48), QPageLayout.Unit.Point)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("checklist", "Print my checklist"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    _fit(module, clinic_name, printer).print_(printer)
+    return True
+
+
+def run_checklist(options: Options, out: Path) -> int:
+    """`eduapp checklist --out PDF`: the clinic's checklist, as patients print it."""
+    from eduapp.app import make_application
+
+    context = prepare(options)
+    make_application()
+    modules = [m for m in context.modules if m.checklist is not None]
+    if not modules:
+        print(f"no module in language '{context.language}' has a checklist")
+        return 1
+    try:
+        out.write_bytes(b"")  # a clear message now, rather than an empty PDF later
+    except OSError as err:
+        print(f"cannot write {out}: {err.strerror}")
+        return 1
+    pages = write_pdf(modules[0], context.settings.name, out, context.settings.paper)
+    if out.stat().st_size == 0:
+        print(f"cannot write {out}")
+        return 1
+    print(f"checklist written to {out} ({pages} page{'s' if pages != 1 else ''})")
+    return 0
