@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.model import Module
 from eduapp.core.visit import ModuleStatus
@@ -34,11 +34,8 @@ class ModuleCard(WrapButton):
         text.setSpacing(6)
         text.addWidget(self.title)
         text.addWidget(self.summary)
-        row = QHBoxLayout()
-        row.addWidget(self.minutes)
-        row.addStretch(1)
-        row.addWidget(self.badge)
-        text.addLayout(row)
+        text.addWidget(self.minutes)
+        text.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         text.addStretch(1)
         box.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(text, 1)
