@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="eduapp", parents=[common],
         description="Patient education about chronic pain and ketamine infusion therapy.")
     parser.add_argument("--version", action="version", version=f"eduapp {__version__}")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="waiting-room kiosk: full screen; closing needs the clinician")
+    parser.add_argument("--idle-timeout", type=float, metavar="SECONDS",
+                        help="start over after SECONDS without input (default: clinic setting)")
     parser.add_argument("--quit-when-ready", action="store_true",
                         help="exit 0 as soon as the first frame of the main window is painted")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -80,6 +84,9 @@ def _run(argv: list[str] | None) -> int:
         lang=getattr(args, "lang", None),
     )
     text_step = getattr(args, "text_size", 0)
+    if args.command is None and args.idle_timeout is not None and args.idle_timeout <= 0:
+        print("--idle-timeout must be more than 0 seconds")
+        return 2
     if args.command == "check":
         from eduapp.core.check import run_check
 
@@ -100,7 +107,9 @@ def _run(argv: list[str] | None) -> int:
         return run_gallery(options, args.out, text_step, args.size)
     from eduapp.app import run
 
-    return run(options, quit_when_ready=args.quit_when_ready, text_step=text_step)
+    return run(options, quit_when_ready=args.quit_when_ready,
+               text_step=getattr(args, "text_size", None), kiosk=args.kiosk,
+               idle_timeout=args.idle_timeout)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from eduapp.core.model import Image
 from eduapp.core.setup import Context, Options, prepare
 from eduapp.core.visit import Visit
 from eduapp.ui import errors
-from eduapp.ui.main_window import MainWindow
+from eduapp.ui.main_window import MainWindow, WindowSettings
 from eduapp.ui.theme import load_fonts, stylesheet
 
 log = logging.getLogger(__name__)
@@ -37,9 +37,11 @@ def make_application(text_step: int = 0) -> QApplication:
     return app
 
 
-def build_window(context: Context) -> MainWindow:
-    """The main window for a loaded context (step 6)."""
-    resume = context.settings.idle_seconds
+def build_window(context: Context, *, text_step: int | None = None, kiosk: bool = False,
+                 idle_seconds: float | None = None) -> MainWindow:
+    """The main window for a loaded context (step 6); arguments override clinic settings."""
+    settings = context.settings
+    resume = settings.idle_seconds
 
     def open_visit() -> Visit:
         visit = Visit(context.store, context.language, resume_within=resume)
@@ -50,25 +52,43 @@ def build_window(context: Context) -> MainWindow:
     picture_file = context.resources / "images" / "welcome.svg"
     picture = Image(picture_file, "Three people of different ages sit together on a sofa; one "
                     "reads a lesson on a tablet.") if picture_file.is_file() else None
-    return MainWindow(context.modules, context.settings.name, open_visit, picture,
-                      context.settings.paper)
+    return MainWindow(context.modules, WindowSettings(
+        clinic_name=settings.name, welcome_picture=picture, paper=settings.paper,
+        idle_seconds=idle_seconds or settings.idle_seconds, kiosk=kiosk or settings.kiosk,
+        text_step=settings.text_size if text_step is None else text_step,
+        high_contrast=settings.high_contrast), open_visit)
 
 
-def run(options: Options, *, quit_when_ready: bool = False, text_step: int = 0) -> int:
+def run(options: Options, *, quit_when_ready: bool = False, text_step: int | None = None,
+        kiosk: bool = False, idle_timeout: float | None = None) -> int:
     """Open the app; returns the exit code."""
     started = time.perf_counter()
     context = prepare(options)
-    app = make_application(text_step)
+    app = make_application()
     errors.install(interactive=not quit_when_ready)
     for notice in context.notices:
         log.warning("%s", notice)
-    window = build_window(context)
+    window = build_window(context, text_step=text_step, kiosk=kiosk, idle_seconds=idle_timeout)
+    window.apply_theme()
+    window.exit_requested.connect(lambda: ask_to_leave(window, context))
     if quit_when_ready:
         window.first_frame.connect(lambda: QTimer.singleShot(0, app.quit))
     window.first_frame.connect(lambda: log.info(
         "first frame after %.0f ms", 1000 * (time.perf_counter() - started)))
-    window.show()
+    if window.settings.kiosk:
+        window.enter_kiosk()
+    else:
+        window.show()
     code = app.exec()
     if context.store is not None:
         context.store.close()
     return code
+
+
+def ask_to_leave(window: MainWindow, context: Context) -> None:
+    """Kiosk: only a clinician may close the app."""
+    from eduapp.ui.pin_dialog import ask_for_pin
+
+    if ask_for_pin(window, context.store):
+        window.may_close = True
+        window.close()

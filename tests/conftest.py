@@ -55,10 +55,11 @@ def themed(qapp):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def make_window(qtbot, themed, library: Library) -> Callable[..., object]:  # type: ignore[no-untyped-def]
     """Build a real main window on a given store, as the app does."""
-    from eduapp.ui.main_window import MainWindow
+    from eduapp.ui.main_window import MainWindow, WindowSettings
 
-    def make(store: Store | None, resume_within: int = 300) -> MainWindow:
-        window = MainWindow(library.for_language("en"), "Test Clinic",
+    def make(store: Store | None, resume_within: int = 300, **settings: object) -> MainWindow:
+        window = MainWindow(library.for_language("en"),
+                            WindowSettings("Test Clinic", **settings),  # type: ignore[arg-type]
                             lambda: Visit(store, "en", resume_within=resume_within))
         qtbot.addWidget(window)
         window.show()

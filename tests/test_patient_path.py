@@ -168,7 +168,7 @@ def test_the_next_patient_sees_nothing_of_the_last(qtbot, make_window, store, li
     first_session = window.flow.visit.session_id
     click(qtbot, window.flow.module_list.finish_button)
     assert window.flow.stack.currentWidget() is window.flow.welcome
-    assert not window.top_bar.isVisible()
+    assert not window.topics_button.isVisible()
 
     driver.start()
     assert window.flow.visit.session_id != first_session

@@ -22,6 +22,9 @@ class ClinicSettings:
     default_language: str = "en"
     idle_seconds: int = 180
     paper: str = "letter"
+    kiosk: bool = False
+    text_size: int = 0
+    high_contrast: bool = False
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -66,6 +69,19 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
             path, _line_of(text, "default_language"),
             "default_language must be a two-letter code such as \"en\"",
         ))
+    for key in ("kiosk", "high_contrast"):
+        value = app.get(key, getattr(settings, key))
+        if isinstance(value, bool):
+            setattr(settings, key, value)
+        else:
+            settings.problems.append(Problem(path, _line_of(text, key),
+                                             f"{key} must be true or false"))
+    size = app.get("text_size", settings.text_size)
+    if size in (0, 1, 2) and not isinstance(size, bool):
+        settings.text_size = size
+    else:
+        settings.problems.append(Problem(path, _line_of(text, "text_size"),
+                                         "text_size must be 0, 1 or 2"))
     paper = app.get("paper", settings.paper)
     if paper in ("letter", "a4"):
         settings.paper = paper

@@ -8,7 +8,8 @@ of `MIGRATIONS` takes the database one version forward.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -62,6 +63,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX views_by_session ON screen_views(session_id);
     CREATE INDEX sessions_by_start ON sessions(started_at);
     """,
+    # version 2: app state (clinician PIN, lockout), and indexes for the clinician's views
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX attempts_by_module ON quiz_attempts(module_id, session_id);
+    CREATE INDEX answers_by_question ON answers(question_id, try_number);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -83,6 +93,38 @@ class Attempt:
     answers: tuple[Answer, ...]
 
 
+@dataclass(frozen=True)
+class SessionRow:
+    """One visit as stored; `last_activity` is its latest answer, quiz or screen view."""
+
+    id: int
+    started_at: datetime
+    last_activity: datetime
+    ended_at: datetime | None
+    label: str | None
+    language: str
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One stored answer with where it belongs: a row of the CSV export."""
+
+    session_id: int
+    session_label: str | None
+    session_started: str
+    language: str
+    module_id: str
+    attempt_id: int
+    question_id: str
+    objective_id: str
+    chosen: tuple[str, ...]
+    right: bool
+    try_number: int
+    seconds: float
+    answered_at: str
+
+
+LABEL_MAX = 32
 Clock = Callable[[], datetime]
 
 
@@ -150,6 +192,49 @@ class Store:
     def session_ids(self) -> list[int]:
         return [r[0] for r in self._run("SELECT id FROM sessions ORDER BY id", ())]
 
+    def set_label(self, session_id: int, label: str | None) -> str | None:
+        """Attach a short visit code (stripped; empty removes it); returns what was stored."""
+        text = " ".join((label or "").split())
+        if len(text) > LABEL_MAX:
+            raise ValueError(f"a visit code has at most {LABEL_MAX} characters")
+        stored = text or None
+        cur = self._run("UPDATE sessions SET label = ? WHERE id = ?", (stored, session_id))
+        if cur.rowcount == 0:
+            raise KeyError(session_id)
+        return stored
+
+    def session(self, session_id: int) -> SessionRow | None:
+        rows = self._sessions("WHERE s.id = ?", (session_id,))
+        return rows[0] if rows else None
+
+    def sessions_between(self, start: datetime, end: datetime) -> list[SessionRow]:
+        """Sessions started at or after `start` and before `end`, newest first."""
+        return self._sessions("WHERE s.started_at >= ? AND s.started_at < ? "
+                              "ORDER BY s.started_at DESC, s.id DESC",
+                              (_utc_stamp(start), _utc_stamp(end)))
+
+    def sessions_by_id(self, session_ids: Iterable[int] | None = None) -> list[SessionRow]:
+        """The given sessions (all when None), oldest first; unknown ids are left out."""
+        if session_ids is None:
+            return self._sessions("ORDER BY s.id", ())
+        ids = sorted(set(session_ids))
+        found: list[SessionRow] = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            found += self._sessions(f"WHERE s.id IN ({','.join('?' * len(part))}) ORDER BY s.id",
+                                    tuple(part))
+        return found
+
+    def _sessions(self, where: str, params: tuple[object, ...]) -> list[SessionRow]:
+        rows = self._run(
+            "SELECT s.id, s.started_at, MAX(s.last_active_at, "
+            "COALESCE((SELECT MAX(viewed_at) FROM screen_views v WHERE v.session_id = s.id), ''),"
+            "COALESCE((SELECT MAX(COALESCE(finished_at, started_at)) FROM quiz_attempts q "
+            "WHERE q.session_id = s.id), '')), s.ended_at, s.label, s.language "
+            f"FROM sessions s {where}", params).fetchall()
+        return [SessionRow(r[0], _time(r[1]), _time(r[2]), _time(r[3]) if r[3] else None,
+                           r[4], r[5]) for r in rows]
+
     # quizzes ------------------------------------------------------------------------
 
     def start_attempt(self, session_id: int, module_id: str, language: str) -> int:
@@ -171,19 +256,105 @@ class Store:
 
     def attempts(self, session_id: int) -> list[Attempt]:
         """Every quiz of a session, oldest first, with its answers."""
-        rows = self._run("SELECT id, module_id, language, started_at, finished_at, stopped "
-                          "FROM quiz_attempts WHERE session_id = ? ORDER BY id",
-                          (session_id,)).fetchall()
-        answers: dict[int, list[Answer]] = {r[0]: [] for r in rows}
-        for a in self._run(
-            "SELECT a.attempt_id, a.question_id, a.chosen, a.right, a.try_number, a.seconds "
+        return self.attempts_of([session_id]).get(session_id, [])
+
+    def attempts_of(self, session_ids: Iterable[int]) -> dict[int, list[Attempt]]:
+        """The quizzes of several sessions at once: session id -> attempts, oldest first."""
+        ids = sorted(set(session_ids))
+        out: dict[int, list[Attempt]] = {i: [] for i in ids}
+        for chunk in range(0, len(ids), 500):
+            part = tuple(ids[chunk:chunk + 500])
+            marks = ",".join("?" * len(part))
+            rows = self._run("SELECT id, session_id, module_id, language, started_at, "
+                             f"finished_at, stopped FROM quiz_attempts WHERE session_id IN "
+                             f"({marks}) ORDER BY id", part).fetchall()
+            answers: dict[int, list[Answer]] = {r[0]: [] for r in rows}
+            for a in self._run(
+                "SELECT a.attempt_id, a.question_id, a.chosen, a.right, a.try_number, "
+                "a.seconds FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
+                f"WHERE q.session_id IN ({marks}) ORDER BY a.id", part):
+                answers[a[0]].append(Answer(a[1], frozenset(filter(None, a[2].split(","))),
+                                            bool(a[3]), a[4], a[5]))
+            for r in rows:
+                out[r[1]].append(Attempt(r[0], r[2], r[3], _time(r[4]),
+                                         _time(r[5]) if r[5] else None, bool(r[6]),
+                                         tuple(answers[r[0]])))
+        return out
+
+    def answer_rows(self, session_ids: Iterable[int] | None = None) -> Iterator[AnswerRow]:
+        """Every answer of the given sessions (all when None), in the order given."""
+        where = ""
+        params: tuple[object, ...] = ()
+        if session_ids is not None:
+            ids = tuple(sorted(set(session_ids)))
+            where, params = f"WHERE s.id IN ({','.join('?' * len(ids))})", ids
+        cur = self._run(
+            "SELECT s.id, s.label, s.started_at, q.language, q.module_id, q.id, a.question_id, "
+            "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at "
             "FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
-            "WHERE q.session_id = ? ORDER BY a.id", (session_id,)):
-            answers[a[0]].append(Answer(a[1], frozenset(filter(None, a[2].split(","))),
-                                        bool(a[3]), a[4], a[5]))
-        return [Attempt(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
-                        datetime.fromisoformat(r[4]) if r[4] else None, bool(r[5]),
-                        tuple(answers[r[0]])) for r in rows]
+            f"JOIN sessions s ON s.id = q.session_id {where} ORDER BY s.id, a.id", params)
+        for r in cur:
+            yield AnswerRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+                            tuple(filter(None, r[8].split(","))), bool(r[9]), r[10], r[11],
+                            r[12])
+
+    # statistics over many sessions ----------------------------------------------------
+
+    def first_try_counts(self, start: datetime, end: datetime
+                         ) -> list[tuple[str, str, int, int]]:
+        """(module, question, first tries, right on the first try) for sessions in range."""
+        return [(r[0], r[1], r[2], r[3]) for r in self._run(
+            "SELECT q.module_id, a.question_id, COUNT(*), SUM(a.right) "
+            "FROM sessions s JOIN quiz_attempts q ON q.session_id = s.id "
+            "JOIN answers a ON a.attempt_id = q.id "
+            "WHERE s.started_at >= ? AND s.started_at < ? AND a.try_number = 1 "
+            "GROUP BY q.module_id, a.question_id", (_utc_stamp(start), _utc_stamp(end)))]
+
+    def wrong_first_choices(self, start: datetime, end: datetime
+                            ) -> list[tuple[str, str, tuple[str, ...], int]]:
+        """(module, question, choices made, how often) of wrong first tries in range."""
+        return [(r[0], r[1], tuple(filter(None, r[2].split(","))), r[3]) for r in self._run(
+            "SELECT q.module_id, a.question_id, a.chosen, COUNT(*) "
+            "FROM sessions s JOIN quiz_attempts q ON q.session_id = s.id "
+            "JOIN answers a ON a.attempt_id = q.id "
+            "WHERE s.started_at >= ? AND s.started_at < ? AND a.try_number = 1 "
+            "AND a.right = 0 GROUP BY q.module_id, a.question_id, a.chosen",
+            (_utc_stamp(start), _utc_stamp(end)))]
+
+    def objective_misses(self, start: datetime, end: datetime,
+                         questions: Iterable[tuple[str, str, str]]
+                         ) -> list[tuple[str, str, int, int]]:
+        """(module, objective, sessions not yet understood, sessions that took the quiz).
+
+        `questions` gives (module, question, objective) from the content. Per session the
+        latest quiz of each module that has an answer counts; an objective is not yet
+        understood there when one of its questions was never answered right in it.
+        """
+        pairs = list(questions)
+        if not pairs:
+            return []
+        values = ",".join(["(?, ?, ?)"] * len(pairs))
+        flat = tuple(x for p in pairs for x in p)
+        return [(r[0], r[1], r[2], r[3]) for r in self._run(
+            f"WITH qmap(module_id, question_id, objective_id) AS (VALUES {values}), "
+            "need AS (SELECT module_id, objective_id, COUNT(*) AS n FROM qmap "
+            "GROUP BY module_id, objective_id), "
+            "latest AS (SELECT MAX(q.id) AS id, q.session_id, q.module_id "
+            "FROM sessions s JOIN quiz_attempts q ON q.session_id = s.id "
+            "WHERE s.started_at >= ? AND s.started_at < ? "
+            "AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = q.id) "
+            "GROUP BY q.session_id, q.module_id), "
+            "got AS (SELECT a.attempt_id, m.objective_id, COUNT(DISTINCT a.question_id) AS n "
+            "FROM latest JOIN answers a ON a.attempt_id = latest.id "
+            "JOIN qmap m ON m.module_id = latest.module_id AND m.question_id = a.question_id "
+            "WHERE a.right = 1 GROUP BY a.attempt_id, m.objective_id) "
+            "SELECT need.module_id, need.objective_id, "
+            "COUNT(DISTINCT CASE WHEN COALESCE(got.n, 0) < need.n THEN latest.session_id END), "
+            "COUNT(DISTINCT latest.session_id) "
+            "FROM latest JOIN need ON need.module_id = latest.module_id "
+            "LEFT JOIN got ON got.attempt_id = latest.id AND got.objective_id = need.objective_id "
+            "GROUP BY need.module_id, need.objective_id",
+            (*flat, _utc_stamp(start), _utc_stamp(end)))]
 
     # screens ------------------------------------------------------------------------
 
@@ -201,7 +372,45 @@ class Store:
             "SELECT module_id, screen_id, seconds FROM screen_views WHERE session_id = ? "
             "ORDER BY id", (session_id,))]
 
+    # app settings (clinician PIN, lockout) ---------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self._run("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_settings(self, values: Mapping[str, str | None]) -> None:
+        """Write several settings in one transaction; None removes a key."""
+        with self.batch():
+            for key, value in values.items():
+                if value is None:
+                    self._run("DELETE FROM settings WHERE key = ?", (key,))
+                else:
+                    self._run("INSERT INTO settings (key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                              (key, value))
+
     # plumbing -----------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes as one transaction (all or nothing); nests inside another batch."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._run("BEGIN IMMEDIATE", ())
+        try:
+            yield
+        except BaseException:
+            self._db.rollback()
+            raise
+        try:
+            self._db.commit()
+        except sqlite3.Error as err:
+            raise StoreError(_plain(err)) from err
+
+    def with_clock(self, clock: Clock) -> Store:
+        """The same database, stamping times from another clock (demo data, tests)."""
+        return Store(self._db, self.path, clock)
 
     def _stamp(self) -> str:
         return self._now().isoformat()
@@ -222,6 +431,15 @@ def migrate(db: sqlite3.Connection) -> None:
     for number in range(version, SCHEMA_VERSION):
         db.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; "
                          "COMMIT;")
+
+
+def _time(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def _utc_stamp(moment: datetime) -> str:
+    """A bound comparable with stored stamps (UTC ISO text); naive means local time."""
+    return moment.astimezone(UTC).isoformat()
 
 
 def _plain(err: sqlite3.Error) -> str:

@@ -80,6 +80,8 @@ class PatientFlow(QObject):
         self.visit = self.module = self.reader = self.quiz = None
         for module_id in self.modules:
             self.module_list.show_status(module_id, ModuleStatus(False, None))
+        for page in (self.reader_page, self.quiz_page, self.results_page):
+            page.clear()
         self._show(self.welcome)
 
     def show_modules(self) -> None:

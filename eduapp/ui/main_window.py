@@ -1,65 +1,202 @@
-"""The main window: a slim top bar and the patient pages; tells when its first frame is painted."""
+"""The main window: a slim top bar and the patient pages; kiosk mode and the idle reset.
+
+The top bar is on every patient screen: text size in three steps, high contrast, and the
+way back to all topics. In kiosk mode the window covers the whole screen with no frame, and
+closing it (the close button, Alt+F4, Escape, Ctrl+Q, Ctrl+W) asks for the clinician
+instead of quitting.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from eduapp.core.model import Image, Module
 from eduapp.core.visit import Visit
 from eduapp.ui.flow import PatientFlow
+from eduapp.ui.idle import IdleReset
+from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
 from eduapp.ui.widgets import button, label
+
+
+@dataclass(frozen=True)
+class WindowSettings:
+    """What the clinic chose for the window, and each patient's starting point."""
+
+    clinic_name: str
+    welcome_picture: Image | None = None
+    paper: str = "letter"
+    idle_seconds: float | None = None  # None: never reset
+    countdown_seconds: int = 30
+    kiosk: bool = False
+    text_step: int = 0
+    high_contrast: bool = False
 
 
 class MainWindow(QMainWindow):
     """Holds the pages; the flow moves between them."""
 
     first_frame = Signal()
+    exit_requested = Signal()  # kiosk: someone tried to close the app
 
-    def __init__(self, modules: list[Module], clinic_name: str,
-                 open_visit: Callable[[], Visit], welcome_picture: Image | None = None,
-                 paper: str = "letter") -> None:
+    def __init__(self, modules: list[Module], settings: WindowSettings,
+                 open_visit: Callable[[], Visit]) -> None:
         super().__init__()
-        self.clinic_name = clinic_name
-        self.paper = paper
-        self.setWindowTitle(self.tr("%1: learning about your care").replace("%1", clinic_name))
+        self.settings = settings
+        self.clinic_name = settings.clinic_name
+        self.paper = settings.paper
+        self.text_step = settings.text_step
+        self.high_contrast = settings.high_contrast
+        self.kiosk = False
+        self.may_close = False
+        self.setWindowTitle(self.tr("%1: learning about your care").replace(
+            "%1", settings.clinic_name))
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         central = QWidget()
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        self.top_bar = QFrame()
-        self.top_bar.setObjectName("topbar")
-        bar = QHBoxLayout(self.top_bar)
-        bar.setContentsMargins(24, 8, 24, 8)
-        self.clinic_label = label(clinic_name, "muted", wrap=False)
-        self.topics_button = button(self.tr("All topics"), name=self.tr("Go to all topics"))
-        bar.addWidget(self.clinic_label)
-        bar.addStretch(1)
-        bar.addWidget(self.topics_button)
+        box.addWidget(self._build_top_bar())
         self.stack = QStackedWidget()
-        box.addWidget(self.top_bar)
         box.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.flow = PatientFlow(self.stack, modules, clinic_name, open_visit, welcome_picture)
+        self.flow = PatientFlow(self.stack, modules, settings.clinic_name, open_visit,
+                                settings.welcome_picture)
         self.topics_button.clicked.connect(self.flow.show_modules)
         self.flow.page_changed.connect(self._page_changed)
         self.flow.print_requested.connect(self._print_checklist)
+        self.idle: IdleReset | None = None
+        if settings.idle_seconds:
+            self.idle = IdleReset(central, settings.idle_seconds, settings.countdown_seconds)
+            self.idle.reset.connect(self.start_over)
         self._page_changed(self.stack.currentWidget())
         self._painted = False
         self.installEventFilter(self)
 
+    def _build_top_bar(self) -> QFrame:
+        self.top_bar = QFrame()
+        self.top_bar.setObjectName("topbar")
+        bar = QHBoxLayout(self.top_bar)
+        bar.setContentsMargins(24, 6, 24, 6)
+        bar.setSpacing(8)
+        self.clinic_label = label(self.settings.clinic_name, "muted", wrap=False)
+        bar.addWidget(self.clinic_label)
+        bar.addStretch(1)
+        self.size_group = QButtonGroup(self)
+        names = (self.tr("Normal text"), self.tr("Larger text"), self.tr("Largest text"))
+        self.size_buttons = []
+        for step, name in enumerate(names):
+            size_button = button("A", "step", name=name)
+            size_button.setCheckable(True)
+            size_button.setToolTip(name)
+            size_button.setStyleSheet(f"font-size: {TEXT_STEPS[step]}px;")
+            self.size_group.addButton(size_button, step)
+            self.size_buttons.append(size_button)
+            bar.addWidget(size_button)
+        self.size_group.idClicked.connect(self.set_text_step)
+        self.contrast_button = button(self.tr("High contrast"), name=self.tr("High contrast"))
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self.set_high_contrast)
+        self.topics_button = button(self.tr("All topics"), name=self.tr("Go to all topics"))
+        bar.addSpacing(12)
+        bar.addWidget(self.contrast_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.topics_button)
+        return self.top_bar
+
+    # text size and contrast ---------------------------------------------------------------
+
+    def apply_theme(self) -> None:
+        """Style the whole app for the current text step and contrast."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(stylesheet(self.text_step,
+                                         HIGH_CONTRAST if self.high_contrast else PALETTE))
+        self.size_buttons[self.text_step].setChecked(True)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(self.high_contrast)
+        self.contrast_button.blockSignals(False)
+        self._update_idle()
+
+    def set_text_step(self, step: int) -> None:
+        self.text_step = max(0, min(step, len(TEXT_STEPS) - 1))
+        self.apply_theme()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.high_contrast = on
+        self.apply_theme()
+
+    # idle reset ---------------------------------------------------------------------------
+
+    def start_over(self) -> None:
+        """Wipe everything the last patient left: visit, pages, text size, contrast."""
+        self.flow.end_visit()
+        self.text_step = self.settings.text_step
+        self.high_contrast = self.settings.high_contrast
+        self.apply_theme()
+
+    def _update_idle(self) -> None:
+        if self.idle is None:
+            return
+        changed = (self.text_step != self.settings.text_step
+                   or self.high_contrast != self.settings.high_contrast)
+        on_welcome = self.stack.currentWidget() is self.flow.welcome
+        self.idle.arm(changed or not on_welcome or self.flow.visit is not None)
+
     def _page_changed(self, page: QWidget) -> None:
-        self.top_bar.setVisible(page is not self.flow.welcome)
+        welcome = page is self.flow.welcome
+        self.clinic_label.setVisible(not welcome)
         self.topics_button.setVisible(page not in (self.flow.welcome, self.flow.module_list))
+        self._update_idle()
+
+    # kiosk ----------------------------------------------------------------------------------
+
+    def enter_kiosk(self) -> None:
+        """Cover the whole screen with no frame; closing needs the clinician."""
+        self.kiosk = True
+        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        screen = self.screen() or QApplication.primaryScreen()
+        self.showFullScreen()
+        if screen is not None:  # where no window manager does it for us
+            self.setGeometry(screen.geometry())
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+Q"),
+                     QKeySequence("Ctrl+W"), QKeySequence("Alt+F4")):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(self.exit_requested)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk and not self.may_close:
+            event.ignore()
+            self.exit_requested.emit()
+            return
+        super().closeEvent(event)
+
+    # the rest -------------------------------------------------------------------------------
 
     def _print_checklist(self, module: Module) -> None:
         from eduapp.ui.checklist import print_checklist  # print support loads on first use
 
         print_checklist(module, self.clinic_name, self.paper, self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.idle is not None and self.idle.warning:
+            self.idle.notice.cover()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:

@@ -189,6 +189,18 @@ class QuizPage(QWidget):
         # after the layout has placed the feedback, scroll so that it shows
         QTimer.singleShot(0, self, self._scroll_to_feedback)
 
+    def clear(self) -> None:
+        """Forget the question and the answer on screen."""
+        for old in self.choices:
+            self.group.removeButton(old)
+            discard(old)
+        self.choices = []
+        self._question = None
+        for widget in (self.question, self.detail, self.verdict, self.explanations,
+                       self.module_title, self.position):
+            widget.clear()
+        self.feedback.hide()
+
     def _scroll_to_feedback(self) -> None:
         self.scroll.ensureWidgetVisible(self.feedback, 0, 0)
 

@@ -114,6 +114,14 @@ class ReaderPage(QWidget):
         if self.isVisible():
             focus.setFocus()
 
+    def clear(self) -> None:
+        """Forget the screen on show."""
+        self.heading.clear()
+        self.module_title.clear()
+        self.progress_text.clear()
+        self.text.clear()
+        self.picture.show_image(None)
+
     def _key_next(self) -> None:
         if self.reviewing:
             self.ask_again.emit()

@@ -60,6 +60,14 @@ class ResultsPage(QWidget):
         self.objective_rows: list[QFrame] = []
         self.setFocusProxy(self.modules_button)
 
+    def clear(self) -> None:
+        """Forget the scores and objectives on screen."""
+        for row in self.objective_rows:
+            discard(row)
+        self.objective_rows = []
+        for widget in (self.module_title, self.heading, self.message, self.first_try, self.final):
+            widget.clear()
+
     def _tile(self, caption: str) -> tuple[QWidget, QFrame]:
         tile = QFrame()
         tile.setProperty("role", "tile")

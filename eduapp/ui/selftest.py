@@ -37,6 +37,7 @@ def run_self_test(options: Options) -> int:
     if not context.modules:
         failures.append(f"no modules in language '{context.language}'")
     window = build_window(context)
+    window.apply_theme()
     window.show()
     app.processEvents()
     driver = PatientDriver(window)

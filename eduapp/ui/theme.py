@@ -38,6 +38,23 @@ class Palette:
 
 
 PALETTE = Palette()
+HIGH_CONTRAST = Palette(
+    background="#FFFFFF", surface="#FFFFFF", ink="#000000", muted="#1A1A1A", border="#000000",
+    primary="#003B5C", primary_dark="#00263D", on_primary="#FFFFFF", focus="#B3001B",
+    right="#004D1A", right_tint="#FFFFFF", wrong="#7A1600", wrong_tint="#FFFFFF",
+    chosen_tint="#E6F0F5",
+)
+
+# Every (text, background) pair the style sheet puts together; a test checks their contrast
+# (4.5:1 in the normal theme, 7:1 in high contrast).
+TEXT_PAIRS = (
+    ("ink", "background"), ("ink", "surface"), ("muted", "background"), ("muted", "surface"),
+    ("primary_dark", "surface"), ("primary_dark", "chosen_tint"), ("primary_dark", "background"),
+    ("on_primary", "primary"), ("on_primary", "primary_dark"), ("ink", "chosen_tint"),
+    ("ink", "right_tint"), ("ink", "wrong_tint"), ("right", "right_tint"),
+    ("wrong", "wrong_tint"), ("muted", "border"),
+)
+_family = FONT_FAMILY
 
 
 def load_fonts() -> str:
@@ -48,15 +65,19 @@ def load_fonts() -> str:
     except (ModuleNotFoundError, OSError) as err:
         log.error("the Atkinson Hyperlegible font is not installed: %s", err)
         return QApplication.font().family()
+    global _family
     if all(font_id < 0 for font_id in loaded):
         log.error("the Atkinson Hyperlegible font files could not be loaded")
-        return QApplication.font().family()
+        _family = QApplication.font().family()
+        return _family
+    _family = FONT_FAMILY
     return FONT_FAMILY
 
 
-def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAMILY) -> str:
+def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = None) -> str:
     """The application style sheet for text step 0, 1 or 2."""
     p = palette
+    family = family or _family
     base = TEXT_STEPS[max(0, min(step, len(TEXT_STEPS) - 1))]
     small, big = round(base * 0.85), round(base * 1.2)
     h1, h2 = round(base * 1.8), round(base * 1.35)
@@ -117,6 +138,9 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str = FONT_FAM
     QScrollBar::handle:vertical {{ background: {p.primary}; border-radius: 7px; min-height: 48px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+    QWidget#idle-notice {{ background: {p.background}; }}
+    QPushButton[kind="step"] {{ min-width: 44px; min-height: 44px; padding: 0 8px; }}
+    QPushButton[kind="step"]:checked {{ background: {p.primary}; color: {p.on_primary}; }}
     QProgressBar {{ background: {p.border}; border: none; border-radius: 5px; max-height: 10px; }}
     QProgressBar::chunk {{ background: {p.primary}; border-radius: 5px; }}
     """

@@ -1,0 +1,344 @@
+"""What the clinician sees: sessions with their scores, and question statistics.
+
+Pure functions over `Store` reads; no Qt. Scores come from `quiz.score` with the module
+content, so the clinician sees exactly what the patient was shown. Statistics over many
+sessions are counted by SQL (GROUP BY), so they stay fast with 100,000 stored answers.
+Content is passed in as the modules of one language: ids and right answers are the same
+in every language, and the clinician reads titles and prompts in theirs.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from eduapp.core.model import Module, Objective, Question
+from eduapp.core.quiz import Answer, Mastery, QuizSession, Results, Step, score
+from eduapp.core.store import Attempt, SessionRow, Store
+
+TEACH_BACK = "teach-back:"
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    """One quiz of one module in a session, scored."""
+
+    id: int
+    module: Module
+    language: str
+    started_at: datetime
+    finished_at: datetime | None
+    results: Results
+    answers: tuple[Answer, ...]
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def completed(self) -> bool:
+        """Finished, and every question answered right in the end."""
+        return self.finished and self.results.all_understood
+
+    @property
+    def mastery(self) -> dict[str, Mastery]:
+        return {o.id: level for o, level in self.results.objectives}
+
+
+@dataclass(frozen=True)
+class ToDiscuss:
+    """An objective not yet understood, with what to ask the patient about it."""
+
+    module: Module
+    objective: Objective
+    prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One visit as the clinician sees it."""
+
+    id: int
+    started_at: datetime
+    last_activity: datetime
+    label: str | None
+    language: str
+    attempts: tuple[AttemptSummary, ...]
+    to_discuss: tuple[ToDiscuss, ...]  # from the latest quiz of each module
+
+    @property
+    def modules(self) -> tuple[Module, ...]:
+        """The modules whose quiz was started, in the order first met."""
+        seen: dict[str, Module] = {}
+        for attempt in self.attempts:
+            seen.setdefault(attempt.module.id, attempt.module)
+        return tuple(seen.values())
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.to_discuss)
+
+
+def teach_back(module: Module, question: Question) -> str | None:
+    """The teach-back prompt in the clinician notes of the screen a question reviews."""
+    try:
+        notes = module.screen(question.reviews).clinician_notes
+    except KeyError:
+        return None
+    for line in notes.splitlines():
+        text = line.strip().lstrip("-* ").strip()
+        if text.lower().startswith(TEACH_BACK):
+            return text[len(TEACH_BACK):].strip() or None
+    return None
+
+
+def _prompts(module: Module, objective: Objective, answers: Sequence[Answer]) -> tuple[str, ...]:
+    """Prompts for the missed questions of an objective first, then its others."""
+    right = {a.question_id for a in answers if a.right}
+    mine = [q for q in module.questions if q.objective == objective.id]
+    missed = [q for q in mine if q.id not in right]
+    found: list[str] = []
+    for question in missed or mine:
+        prompt = teach_back(module, question)
+        if prompt and prompt not in found:
+            found.append(prompt)
+    if not found:
+        found.append(f"Ask the patient to tell you in their own words: {objective.text}")
+    return tuple(found)
+
+
+def _summarize(row: SessionRow, attempts: Sequence[Attempt],
+               modules: dict[str, Module]) -> SessionSummary:
+    scored = tuple(
+        AttemptSummary(a.id, modules[a.module_id], a.language, a.started_at, a.finished_at,
+                       score(modules[a.module_id], a.answers), a.answers)
+        for a in attempts if a.module_id in modules)  # a module no longer in the content
+    latest: dict[str, AttemptSummary] = {}
+    for attempt in scored:
+        if attempt.answers:
+            latest[attempt.module.id] = attempt
+    discuss = tuple(
+        ToDiscuss(a.module, objective, _prompts(a.module, objective, a.answers))
+        for a in latest.values() for objective, level in a.results.objectives
+        if level is Mastery.NOT_YET)
+    return SessionSummary(row.id, row.started_at, row.last_activity, row.label, row.language,
+                          scored, discuss)
+
+
+def summaries(store: Store, modules: Iterable[Module], rows: Sequence[SessionRow]
+              ) -> list[SessionSummary]:
+    """Score the given sessions, in the order given (one query for all their quizzes)."""
+    by_id = {m.id: m for m in modules}
+    attempts = store.attempts_of(r.id for r in rows)
+    return [_summarize(r, attempts.get(r.id, []), by_id) for r in rows]
+
+
+def session_summary(store: Store, modules: Iterable[Module], session_id: int
+                    ) -> SessionSummary | None:
+    """One session, scored; None when there is no such session."""
+    row = store.session(session_id)
+    return summaries(store, modules, [row])[0] if row else None
+
+
+def day_bounds(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """Midnight to midnight of a day in `tz` (the computer's own time zone by default)."""
+    start = datetime.combine(day, time.min)
+    end = datetime.combine(day + timedelta(days=1), time.min)
+    if tz is None:
+        return start.astimezone(), end.astimezone()
+    return start.replace(tzinfo=tz), end.replace(tzinfo=tz)
+
+
+def today(store: Store, modules: Iterable[Module], day: date, tz: tzinfo | None = None
+          ) -> list[SessionSummary]:
+    """The sessions started on `day`, newest first, scored, each flagged when needed."""
+    start, end = day_bounds(day, tz)
+    return summaries(store, modules, store.sessions_between(start, end))
+
+
+# question statistics ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How one question did on the first try across many sessions."""
+
+    module: Module
+    question: Question
+    first_tries: int
+    first_try_right: int
+    top_wrong: tuple[str, int] | None  # the wrong choice chosen most often, and how often
+
+    @property
+    def facility(self) -> float | None:
+        """Percent right on the first try (the facility index); None when never asked."""
+        return 100 * self.first_try_right / self.first_tries if self.first_tries else None
+
+
+@dataclass(frozen=True)
+class ObjectiveStats:
+    """How often an objective was still not understood at the end of a session's quiz."""
+
+    module: Module
+    objective: Objective
+    sessions_missed: int
+    sessions_quizzed: int
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    """Question statistics over a date range, worst first."""
+
+    questions: tuple[QuestionStats, ...]
+    objectives: tuple[ObjectiveStats, ...]
+
+
+def item_statistics(store: Store, modules: Iterable[Module], start: datetime, end: datetime
+                    ) -> ItemReport:
+    """Statistics of every question of `modules` over the sessions started in [start, end)."""
+    content = list(modules)
+    counts = {(m, q): (n, right) for m, q, n, right in store.first_try_counts(start, end)}
+    wrong: dict[tuple[str, str], dict[str, int]] = {}
+    by_id = {m.id: m for m in content}
+    for module_id, question_id, chosen, n in store.wrong_first_choices(start, end):
+        module = by_id.get(module_id)
+        question = next((q for q in module.questions if q.id == question_id), None) \
+            if module else None
+        if question is None:
+            continue
+        tally = wrong.setdefault((module_id, question_id), {})
+        for choice in chosen:
+            if choice not in question.correct_ids:
+                tally[choice] = tally.get(choice, 0) + n
+    questions = []
+    for module in content:
+        for question in module.questions:
+            n, right = counts.get((module.id, question.id), (0, 0))
+            tally = wrong.get((module.id, question.id), {})
+            order = [c.id for c in question.choices]
+            top = min(tally.items(), key=lambda kv: (-kv[1], order.index(kv[0])
+                                                     if kv[0] in order else len(order)),
+                      default=None)
+            questions.append(QuestionStats(module, question, n, right, top))
+    questions.sort(key=lambda s: (s.facility is None, s.facility or 0.0, -s.first_tries))
+    misses = store.objective_misses(start, end, ((m.id, q.id, q.objective)
+                                                 for m in content for q in m.questions))
+    objectives = []
+    for module_id, objective_id, missed, quizzed in misses:
+        module = by_id[module_id]
+        try:
+            objective = module.objective(objective_id)
+        except KeyError:
+            continue
+        objectives.append(ObjectiveStats(module, objective, missed, quizzed))
+    objectives.sort(key=lambda s: (-s.sessions_missed, -s.sessions_missed / s.sessions_quizzed
+                                   if s.sessions_quizzed else 0.0, s.module.id))
+    return ItemReport(tuple(questions), tuple(objectives))
+
+
+# demo data --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DemoCounts:
+    """What `generate_demo_data` made."""
+
+    sessions: int
+    attempts: int
+    answers: int
+
+
+def generate_demo_data(store: Store, modules: Sequence[Module], sessions: int = 200,
+                       seed: int = 1, *, answers: int | None = None, days: int = 90,
+                       until: datetime | None = None) -> DemoCounts:
+    """Fill a store with realistic, random, anonymous sessions (benchmarks, screenshots).
+
+    Makes `sessions` sessions, or, when `answers` is given, exactly that many answers.
+    Sessions fall in clinic hours over the `days` days before `until` (default now); each
+    patient takes one to all modules with the real quiz rules, some questions are harder
+    than others, and each question has one wrong choice that tempts more than the rest.
+    """
+    if not modules:
+        raise ValueError("no modules to make answers for")
+    rng = random.Random(seed)
+    end = (until or datetime.now(UTC)).astimezone(UTC)
+    hardness = {(m.id, q.id): rng.uniform(0.05, 0.45) for m in modules for q in m.questions}
+    tempting = {(m.id, q.id): rng.choice([c.id for c in q.choices if not c.correct])
+                for m in modules for q in m.questions}
+    made = DemoCounts(0, 0, 0)
+    clock = _DemoClock(end)
+    demo = store.with_clock(clock)
+    with store.batch():
+        while (made.answers < answers) if answers is not None else (made.sessions < sessions):
+            day = (end - timedelta(days=rng.randrange(days))).astimezone()  # clinic hours
+            start = day.replace(hour=rng.randrange(8, 17), minute=rng.randrange(60),
+                                second=rng.randrange(60), microsecond=0).astimezone(UTC)
+            clock.now = start if start <= end else end - timedelta(minutes=rng.randrange(1, 480))
+            left = None if answers is None else answers - made.answers
+            made = _demo_session(demo, clock, rng, modules, hardness, tempting, made, left)
+    return made
+
+
+class _DemoClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def _demo_session(store: Store, clock: _DemoClock, rng: random.Random,
+                  modules: Sequence[Module], hardness: dict[tuple[str, str], float],
+                  tempting: dict[tuple[str, str], str], made: DemoCounts,
+                  left: int | None) -> DemoCounts:
+    session = store.start_session(modules[0].language)
+    if rng.random() < 0.4:
+        store.set_label(session, f"V-{rng.randrange(1000, 9999)}")
+    ability = rng.uniform(-0.15, 0.25)
+    attempts = answers = 0
+    for module in rng.sample(list(modules), rng.randint(1, len(modules))):
+        if left is not None and answers >= left:
+            break
+        for screen in module.screens:
+            store.view_screen(session, module.id, screen.id, module.language)
+            clock.advance(rng.uniform(10, 60))
+        attempt = store.start_attempt(session, module.id, module.language)
+        attempts += 1
+        quiz = QuizSession(module)
+        while quiz.step is not Step.DONE and (left is None or answers < left):
+            if quiz.step is Step.REVIEW:
+                quiz.ask_again()
+            question = quiz.question
+            p_right = (1 - hardness[(module.id, question.id)] + ability
+                       + 0.25 * (quiz.try_number - 1))
+            seconds = round(rng.uniform(4, 40), 1)
+            clock.advance(seconds)
+            chosen = (question.correct_ids if rng.random() < p_right
+                      else _wrong_choice(question, tempting[(module.id, question.id)], rng))
+            answer = quiz.answer(chosen)
+            store.add_answer(attempt, Answer(answer.question_id, answer.chosen, answer.right,
+                                             answer.try_number, seconds), question.objective)
+            answers += 1
+            if quiz.round_number >= 2 and not answer.right and rng.random() < 0.3:
+                quiz.stop()  # some patients stop before everything is understood
+            else:
+                quiz.next()
+        if quiz.step is not Step.DONE:
+            break  # the answers asked for are made: this quiz stays unfinished
+        store.finish_attempt(attempt, stopped=not quiz.results().all_understood)
+        store.touch_session(session)
+    store.end_session(session)
+    return DemoCounts(made.sessions + 1, made.attempts + attempts, made.answers + answers)
+
+
+def _wrong_choice(question: Question, tempting: str, rng: random.Random) -> frozenset[str]:
+    if rng.random() < 0.6:
+        picked = {tempting}
+    else:
+        picked = {rng.choice([c.id for c in question.choices if not c.correct])}
+    if len(question.correct_ids) > 1:  # a multiple-choice question: most right, one wrong
+        picked |= set(rng.sample(sorted(question.correct_ids), len(question.correct_ids) - 1))
+    return frozenset(picked)

@@ -1,0 +1,138 @@
+"""Idle reset: after the clinic's idle time with no input, warn with a countdown, then start over.
+
+The notice covers the whole window (so the next person cannot read what is behind it), counts
+down for at least 20 seconds (WCAG 2.2.1) and has one big "I'm still here" button. Any touch,
+click, key or wheel counts as activity; so does read-aloud in progress (`keep_alive`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+
+from eduapp.ui.widgets import button, label
+
+MIN_COUNTDOWN = 20
+INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
+    QEvent.Type.TabletPress,
+}
+
+
+class IdleNotice(QWidget):
+    """The full-window 'Are you still there?' notice."""
+
+    still_here = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("idle-notice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        outer = QVBoxLayout(self)
+        card = QFrame()
+        card.setProperty("role", "tile")
+        card.setMaximumWidth(760)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(40, 32, 40, 32)
+        box.setSpacing(18)
+        self.title = label(self.tr("Are you still there?"), "h1")
+        self.message = label("", "lead")
+        self.button = button(self.tr("I'm still here"), "primary")
+        self.button.setMinimumWidth(320)
+        self.button.clicked.connect(self.still_here)
+        box.addWidget(self.title)
+        box.addWidget(self.message)
+        box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def show_seconds(self, seconds: int) -> None:
+        self.message.setText(self.tr(
+            "To keep your answers private, this screen will start over in %n seconds.",
+            "", seconds))
+        self.message.setAccessibleName(self.message.text())
+
+    def cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+        self.button.setFocus()
+
+
+class IdleReset(QObject):
+    """Arms while there is something to wipe; emits `reset` when the countdown runs out."""
+
+    warned = Signal()
+    reset = Signal()
+
+    def __init__(self, window: QWidget, idle_seconds: float, countdown_seconds: int = 30) -> None:
+        super().__init__(window)
+        self.window = window
+        self.countdown_seconds = countdown_seconds
+        self.remaining = 0
+        self.notice = IdleNotice(window)
+        self.notice.still_here.connect(self.still_here)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(max(1, round(idle_seconds * 1000)))
+        self._idle.timeout.connect(self._warn)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count)
+        self.armed = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def warning(self) -> bool:
+        return self.notice.isVisible()
+
+    def arm(self, armed: bool) -> None:
+        """Watch for idleness only while a patient has left something on screen."""
+        self.armed = armed
+        if armed and not self.warning:
+            self._idle.start()
+        elif not armed:
+            self._stop()
+
+    def keep_alive(self) -> None:
+        """Activity that is not input, such as read-aloud speaking."""
+        if self.armed and not self.warning:
+            self._idle.start()
+
+    def still_here(self) -> None:
+        self._stop()
+        if self.armed:
+            self._idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and self.armed and not self.warning:
+            self._idle.start()
+        return False
+
+    def _warn(self) -> None:
+        self.remaining = self.countdown_seconds
+        self.notice.show_seconds(self.remaining)
+        self.notice.cover()
+        self._tick.start()
+        self.warned.emit()
+
+    def _count(self) -> None:
+        self.remaining -= 1
+        if self.remaining > 0:
+            self.notice.show_seconds(self.remaining)
+            return
+        self._stop()
+        self.armed = False
+        self.reset.emit()
+
+    def _stop(self) -> None:
+        self._tick.stop()
+        self._idle.stop()
+        self.notice.hide()
