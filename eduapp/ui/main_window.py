@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -96,7 +97,6 @@ class MainWindow(QMainWindow):
         self.clinic_label = label(self.settings.clinic_name, "muted", wrap=False)
         bar.addWidget(self.clinic_label)
         bar.addStretch(1)
-        self.size_group = QButtonGroup(self)
         names = (self.tr("Normal text"), self.tr("Larger text"), self.tr("Largest text"))
         self.size_buttons = []
         for step, name in enumerate(names):
@@ -104,10 +104,9 @@ class MainWindow(QMainWindow):
             size_button.setCheckable(True)
             size_button.setToolTip(name)
             size_button.setStyleSheet(f"font-size: {TEXT_STEPS[step]}px;")
-            self.size_group.addButton(size_button, step)
+            size_button.clicked.connect(partial(self.set_text_step, step))
             self.size_buttons.append(size_button)
             bar.addWidget(size_button)
-        self.size_group.idClicked.connect(self.set_text_step)
         self.contrast_button = button(self.tr("High contrast"), name=self.tr("High contrast"))
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.set_high_contrast)
@@ -116,6 +115,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.contrast_button)
         bar.addSpacing(12)
         bar.addWidget(self.topics_button)
+        for before, after in pairwise([*self.size_buttons, self.contrast_button,
+                                       self.topics_button]):
+            QWidget.setTabOrder(before, after)
         return self.top_bar
 
     # text size and contrast ---------------------------------------------------------------
@@ -126,7 +128,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.setStyleSheet(stylesheet(self.text_step,
                                          HIGH_CONTRAST if self.high_contrast else PALETTE))
-        self.size_buttons[self.text_step].setChecked(True)
+        for step, size_button in enumerate(self.size_buttons):
+            size_button.setChecked(step == self.text_step)
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(self.high_contrast)
         self.contrast_button.blockSignals(False)

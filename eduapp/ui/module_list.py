@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
@@ -98,6 +99,8 @@ class ModuleListPage(QWidget):
             self.cards.append(card)
         if self.cards:
             self.setFocusProxy(self.cards[0])
+            for before, after in pairwise([*self.cards, self.finish_button]):
+                QWidget.setTabOrder(before, after)
 
     def show_status(self, module_id: str, status: ModuleStatus) -> None:
         for card in self.cards:

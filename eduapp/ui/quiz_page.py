@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -143,6 +144,9 @@ class QuizPage(QWidget):
             widget.setVisible(True)
             widget.toggled.connect(self._choices_changed)
             self.choices.append(widget)
+        for before, after in pairwise([*self.choices, self.stop_button, self.check_button,
+                                       self.next_button]):
+            QWidget.setTabOrder(before, after)  # choices first, as they are read
         self.feedback.hide()
         self.stop_button.setVisible(retry)
         self.check_button.show()

@@ -33,10 +33,16 @@ class ResultsPage(QWidget):
         tiles.addWidget(self.final_tile)
 
         content = QWidget()
-        self.objective_box = QVBoxLayout(content)
-        self.objective_box.setContentsMargins(0, 0, 12, 0)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 12, 0)
+        column.setSpacing(14)
+        column.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.objective_box = QVBoxLayout()
         self.objective_box.setSpacing(10)
-        self.objective_box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        for widget in (self.module_title, self.heading, self.message):
+            column.addWidget(widget)
+        column.addLayout(tiles)
+        column.addLayout(self.objective_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -51,10 +57,6 @@ class ResultsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.modules_button)
 
-        outer.addWidget(self.module_title)
-        outer.addWidget(self.heading)
-        outer.addWidget(self.message)
-        outer.addLayout(tiles)
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
         self.objective_rows: list[QFrame] = []

@@ -35,6 +35,7 @@ class Palette:
     wrong: str = "#9A4A1B"
     wrong_tint: str = "#FBEDE3"
     chosen_tint: str = "#E3F0F2"
+    disabled: str = "#E4E9EC"
 
 
 PALETTE = Palette()
@@ -42,7 +43,7 @@ HIGH_CONTRAST = Palette(
     background="#FFFFFF", surface="#FFFFFF", ink="#000000", muted="#1A1A1A", border="#000000",
     primary="#003B5C", primary_dark="#00263D", on_primary="#FFFFFF", focus="#B3001B",
     right="#004D1A", right_tint="#FFFFFF", wrong="#7A1600", wrong_tint="#FFFFFF",
-    chosen_tint="#E6F0F5",
+    chosen_tint="#E6F0F5", disabled="#D9D9D9",
 )
 
 # Every (text, background) pair the style sheet puts together; a test checks their contrast
@@ -52,7 +53,7 @@ TEXT_PAIRS = (
     ("primary_dark", "surface"), ("primary_dark", "chosen_tint"), ("primary_dark", "background"),
     ("on_primary", "primary"), ("on_primary", "primary_dark"), ("ink", "chosen_tint"),
     ("ink", "right_tint"), ("ink", "wrong_tint"), ("right", "right_tint"),
-    ("wrong", "wrong_tint"), ("muted", "border"),
+    ("wrong", "wrong_tint"), ("muted", "disabled"),
 )
 _family = FONT_FAMILY
 
@@ -104,7 +105,7 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
         min-height: 60px; padding: 12px 36px; font-size: {big}px; }}
     QPushButton[kind="primary"]:hover {{ background: {p.primary_dark}; }}
     QPushButton[kind="primary"]:focus {{ border: 4px solid {p.focus}; }}
-    QPushButton[kind="primary"]:disabled {{ background: {p.border}; color: {p.muted}; }}
+    QPushButton[kind="primary"]:disabled {{ background: {p.disabled}; color: {p.muted}; }}
     QPushButton[kind="quiet"] {{ border: 2px solid transparent; background: transparent;
         font-weight: normal; color: {p.muted}; }}
     QPushButton[kind="quiet"]:focus {{ border: 4px solid {p.focus}; }}
