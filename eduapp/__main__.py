@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     gallery.add_argument("--out", type=Path, metavar="DIR", required=True)
     gallery.add_argument("--size", metavar="WxH", default="1280x800", type=_size,
                          help="window size in pixels (default 1280x800)")
+    gallery.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
     return parser
 
 
@@ -104,7 +105,7 @@ def _run(argv: list[str] | None) -> int:
             return run_self_test(options)
         from eduapp.ui.gallery import run_gallery
 
-        return run_gallery(options, args.out, text_step, args.size)
+        return run_gallery(options, args.out, text_step, args.size, args.high_contrast)
     from eduapp.app import run
 
     return run(options, quit_when_ready=args.quit_when_ready,

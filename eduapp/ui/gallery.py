@@ -8,7 +8,7 @@ from eduapp.core.setup import Options, prepare
 
 
 def run_gallery(options: Options, out: Path, text_step: int = 0,
-                size: tuple[int, int] = (1280, 800)) -> int:
+                size: tuple[int, int] = (1280, 800), high_contrast: bool = False) -> int:
     from eduapp.app import build_window, make_application
     from eduapp.ui import errors
     from eduapp.ui.driver import DriveError, PatientDriver
@@ -24,6 +24,7 @@ def run_gallery(options: Options, out: Path, text_step: int = 0,
     app = make_application(text_step)
     errors.install(interactive=False)
     window = build_window(context, text_step=text_step)
+    window.high_contrast = high_contrast
     window.apply_theme()
     window.resize(*size)
     window.show()

@@ -8,7 +8,7 @@ click, key or wheel counts as activity; so does read-aloud in progress (`keep_al
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from eduapp.ui.widgets import button, label
 
@@ -44,8 +44,12 @@ class IdleNotice(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.message)
         box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # stretches, not alignment, so the wrapped text gets its height
+        row.addStretch(1)
+        row.addWidget(card, 3)
+        row.addStretch(1)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(1)
         self.hide()
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QV
 
 from eduapp.core.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
-from eduapp.ui.theme import PALETTE
 from eduapp.ui.widgets import WrapButton, button, discard, label, restyle
 
 
@@ -27,6 +26,7 @@ class ChoiceButton(WrapButton):
         box.setSpacing(16)
         self.mark = self.add(QFrame())
         self.mark.setFixedSize(30, 30)
+        self.mark.setProperty("role", "mark-square" if multiple else "mark-round")
         self.text = self.add(label(choice.text))
         box.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         box.addWidget(self.text, 1)
@@ -35,11 +35,8 @@ class ChoiceButton(WrapButton):
         self._paint_mark(False)
 
     def _paint_mark(self, on: bool) -> None:
-        p = PALETTE
-        radius = 6 if self.multiple else 15
-        fill = p.primary if on else p.surface
-        self.mark.setStyleSheet(f"background: {fill}; border: 3px solid {p.primary}; "
-                                f"border-radius: {radius}px;")
+        self.mark.setProperty("on", on)
+        restyle(self.mark)
 
     def mark_result(self, state: str) -> None:
         self.setProperty("state", state)

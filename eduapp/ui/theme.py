@@ -135,13 +135,19 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QFrame[role="tile"] {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 16px; }}
     QLabel[role="score"] {{ font-size: {h1}px; font-weight: bold; color: {p.primary_dark}; }}
-    QScrollBar:vertical {{ background: {p.border}; width: 14px; border-radius: 7px; margin: 0; }}
+    QScrollBar:vertical {{ background: {p.disabled}; width: 14px; border-radius: 7px; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {p.primary}; border-radius: 7px; min-height: 48px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     QWidget#idle-notice {{ background: {p.background}; }}
     QPushButton[kind="step"] {{ min-width: 44px; min-height: 44px; padding: 0 8px; }}
     QPushButton[kind="step"]:checked {{ background: {p.primary}; color: {p.on_primary}; }}
-    QProgressBar {{ background: {p.border}; border: none; border-radius: 5px; max-height: 10px; }}
+    QFrame[role="mark-round"], QFrame[role="mark-square"] {{ background: {p.surface};
+        border: 3px solid {p.primary}; border-radius: 15px; }}
+    QFrame[role="mark-square"] {{ border-radius: 6px; }}
+    QFrame[role="mark-round"][on="true"], QFrame[role="mark-square"][on="true"] {{
+        background: {p.primary}; }}
+    QFrame#topbar QPushButton:checked {{ background: {p.primary}; color: {p.on_primary}; }}
+    QProgressBar {{ background: {p.disabled}; border: none; border-radius: 5px; max-height: 10px; }}
     QProgressBar::chunk {{ background: {p.primary}; border-radius: 5px; }}
     """
