@@ -7,6 +7,8 @@ click, key or wheel counts as activity; so does read-aloud in progress (`keep_al
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -74,8 +76,10 @@ class IdleReset(QObject):
     warned = Signal()
     reset = Signal()
 
-    def __init__(self, window: QWidget, idle_seconds: float, countdown_seconds: int = 30) -> None:
+    def __init__(self, window: QWidget, idle_seconds: float, countdown_seconds: int = 30,
+                 busy: Callable[[], bool] | None = None) -> None:
         super().__init__(window)
+        self.busy = busy or (lambda: False)
         self.window = window
         self.countdown_seconds = countdown_seconds
         self.remaining = 0
@@ -121,6 +125,9 @@ class IdleReset(QObject):
         return False
 
     def _warn(self) -> None:
+        if self.busy():  # e.g. reading aloud: the patient is listening
+            self._idle.start()
+            return
         self.remaining = self.countdown_seconds
         self.notice.show_seconds(self.remaining)
         self.notice.cover()

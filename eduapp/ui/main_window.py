@@ -29,6 +29,7 @@ from eduapp.core.model import Image, Module
 from eduapp.core.visit import Visit
 from eduapp.ui.flow import PatientFlow
 from eduapp.ui.idle import IdleReset
+from eduapp.ui.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
 from eduapp.ui.widgets import button, label
 
@@ -45,6 +46,7 @@ class WindowSettings:
     kiosk: bool = False
     text_step: int = 0
     high_contrast: bool = False
+    speech_engine: str | None = None  # None: the system's; "mock" in tests
 
 
 class MainWindow(QMainWindow):
@@ -75,14 +77,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         box.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.idle: IdleReset | None = None
+        self.speech = ReadAloud(settings.speech_engine, self)
+        self.speech.state_changed.connect(self._speech_state)
+        self._speech_state("idle")
         self.flow = PatientFlow(self.stack, modules, settings.clinic_name, open_visit,
                                 settings.welcome_picture)
         self.topics_button.clicked.connect(self.flow.show_modules)
         self.flow.page_changed.connect(self._page_changed)
         self.flow.print_requested.connect(self._print_checklist)
-        self.idle: IdleReset | None = None
         if settings.idle_seconds:
-            self.idle = IdleReset(central, settings.idle_seconds, settings.countdown_seconds)
+            self.idle = IdleReset(central, settings.idle_seconds, settings.countdown_seconds,
+                                  busy=lambda: self.speech.state == "speaking")
             self.idle.reset.connect(self.start_over)
         self._page_changed(self.stack.currentWidget())
         self._painted = False
@@ -110,13 +116,24 @@ class MainWindow(QMainWindow):
         self.contrast_button = button(self.tr("High contrast"), name=self.tr("High contrast"))
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.set_high_contrast)
+        self.read_button = button(self.tr("Read aloud"), name=self.tr("Read this screen aloud"))
+        self.read_button.clicked.connect(self._read_clicked)
+        self.stop_speech_button = button(self.tr("Stop"), name=self.tr("Stop reading aloud"))
+        self.stop_speech_button.clicked.connect(lambda: self.speech.stop())
+        self.slow_button = button(self.tr("Slower"), name=self.tr("Read more slowly"))
+        self.slow_button.setCheckable(True)
+        self.slow_button.toggled.connect(lambda on: self.speech.set_slow(on))
         self.topics_button = button(self.tr("All topics"), name=self.tr("Go to all topics"))
         bar.addSpacing(12)
         bar.addWidget(self.contrast_button)
         bar.addSpacing(12)
+        for speech_button in (self.read_button, self.stop_speech_button, self.slow_button):
+            bar.addWidget(speech_button)
+        bar.addSpacing(12)
         bar.addWidget(self.topics_button)
         for before, after in pairwise([*self.size_buttons, self.contrast_button,
-                                       self.topics_button]):
+                                       self.read_button, self.stop_speech_button,
+                                       self.slow_button, self.topics_button]):
             QWidget.setTabOrder(before, after)
         return self.top_bar
 
@@ -143,10 +160,46 @@ class MainWindow(QMainWindow):
         self.high_contrast = on
         self.apply_theme()
 
+    # read aloud ---------------------------------------------------------------------------
+
+    def _read_clicked(self) -> None:
+        if self.speech.state == "speaking":
+            self.speech.pause()
+        elif self.speech.state == "paused":
+            self.speech.resume()
+        elif not self.speech.speak(self.current_text()):
+            self._explain_no_speech()
+
+    def current_text(self) -> str:
+        """What read-aloud says for the screen on show."""
+        page = self.stack.currentWidget()
+        speak = getattr(page, "spoken_text", None)
+        return speak() if callable(speak) else ""
+
+    def _explain_no_speech(self) -> None:
+        self.read_button.setText(self.tr("Read aloud is not available"))
+        self.read_button.setAccessibleName(self.tr(
+            "Read aloud is not available on this computer. Please ask a member of staff."))
+        self.read_button.setToolTip(self.read_button.accessibleName())
+
+    def _speech_state(self, state: str) -> None:
+        texts = {"idle": self.tr("Read aloud"), "speaking": self.tr("Pause"),
+                 "paused": self.tr("Go on")}
+        names = {"idle": self.tr("Read this screen aloud"), "speaking": self.tr("Pause reading"),
+                 "paused": self.tr("Go on reading")}
+        self.read_button.setText(texts[state])
+        self.read_button.setAccessibleName(names[state])
+        self.stop_speech_button.setVisible(state != "idle")
+        self.slow_button.setVisible(state != "idle")
+        if self.idle is not None:
+            self.idle.keep_alive()
+
     # idle reset ---------------------------------------------------------------------------
 
     def start_over(self) -> None:
-        """Wipe everything the last patient left: visit, pages, text size, contrast."""
+        """Wipe everything the last patient left: visit, pages, text size, contrast, speech."""
+        self.speech.stop()
+        self.slow_button.setChecked(False)
         self.flow.end_visit()
         self.text_step = self.settings.text_step
         self.high_contrast = self.settings.high_contrast
@@ -161,6 +214,7 @@ class MainWindow(QMainWindow):
         self.idle.arm(changed or not on_welcome or self.flow.visit is not None)
 
     def _page_changed(self, page: QWidget) -> None:
+        self.speech.stop()  # each screen is read on request, never the last one's text
         welcome = page is self.flow.welcome
         self.clinic_label.setVisible(not welcome)
         self.topics_button.setVisible(page not in (self.flow.welcome, self.flow.module_list))

@@ -102,6 +102,11 @@ class ModuleListPage(QWidget):
             for before, after in pairwise([*self.cards, self.finish_button]):
                 QWidget.setTabOrder(before, after)
 
+    def spoken_text(self) -> str:
+        lines = [self.title.text(), self.hint.text()]
+        lines += [f"{card.accessibleName()}. {card.summary.text()}" for card in self.cards]
+        return "\n".join(lines)
+
     def show_status(self, module_id: str, status: ModuleStatus) -> None:
         for card in self.cards:
             if card.module.id == module_id:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocumentFragment
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.model import Choice, Question, QuestionKind
@@ -189,6 +189,17 @@ class QuizPage(QWidget):
         self.next_button.setFocus()
         # after the layout has placed the feedback, scroll so that it shows
         QTimer.singleShot(0, self, self._scroll_to_feedback)
+
+    def spoken_text(self) -> str:
+        """The question, how to answer, each choice; then the feedback once it shows."""
+        lines = [self.position.text(), self.question.text(), self.detail.text(), self.how.text()]
+        for number, widget in enumerate(self.choices, start=1):
+            lines.append(self.tr("Answer %1: %2").replace("%1", str(number))
+                         .replace("%2", widget.choice.text))
+        if self.feedback.isVisibleTo(self):
+            lines += [self.verdict.text(), QTextDocumentFragment.fromHtml(
+                self.explanations.text()).toPlainText()]
+        return "\n".join(line for line in lines if line)
 
     def clear(self) -> None:
         """Forget the question and the answer on screen."""

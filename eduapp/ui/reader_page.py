@@ -114,6 +114,15 @@ class ReaderPage(QWidget):
         if self.isVisible():
             focus.setFocus()
 
+    def spoken_text(self) -> str:
+        """The heading, the picture's description, then the text."""
+        lines = [self.banner.text()] if self.reviewing else []
+        lines.append(self.heading.text())
+        if self.picture.isVisibleTo(self) and self.picture.alt:
+            lines.append(self.tr("Picture: %1").replace("%1", self.picture.alt))
+        lines.append(self.text.toPlainText())
+        return "\n".join(lines)
+
     def clear(self) -> None:
         """Forget the screen on show."""
         self.heading.clear()

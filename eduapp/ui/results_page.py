@@ -62,6 +62,12 @@ class ResultsPage(QWidget):
         self.objective_rows: list[QFrame] = []
         self.setFocusProxy(self.modules_button)
 
+    def spoken_text(self) -> str:
+        lines = [self.heading.text(), self.message.text(), self.first_try_tile.accessibleName(),
+                 self.final_tile.accessibleName()]
+        lines += [row.accessibleName() for row in self.objective_rows]
+        return "\n".join(lines)
+
     def clear(self) -> None:
         """Forget the scores and objectives on screen."""
         for row in self.objective_rows:

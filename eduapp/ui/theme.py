@@ -94,7 +94,8 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
         font-weight: bold; }}
     QTextBrowser {{ background: transparent; border: none; font-size: {base}px; }}
     QFrame#topbar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
-    QFrame#topbar QPushButton {{ min-height: 44px; padding: 4px 18px; }}
+    QFrame#topbar QPushButton {{ min-height: 44px; padding: 4px 14px;
+        font-size: {min(base, 24)}px; }}
     QPushButton {{ min-height: 48px; padding: 10px 22px; border-radius: 14px;
         background: {p.surface}; color: {p.primary_dark}; border: 2px solid {p.primary};
         font-weight: bold; }}

@@ -42,3 +42,6 @@ class WelcomePage(QWidget):
         box.addSpacing(8)
         box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.setFocusProxy(self.start_button)
+
+    def spoken_text(self) -> str:
+        return "\n".join((self.clinic.text(), self.title.text(), self.intro.text()))
