@@ -80,7 +80,6 @@ class MainWindow(QMainWindow):
         self.idle: IdleReset | None = None
         self.speech = ReadAloud(settings.speech_engine, self)
         self.speech.state_changed.connect(self._speech_state)
-        self._speech_state("idle")
         self.flow = PatientFlow(self.stack, modules, settings.clinic_name, open_visit,
                                 settings.welcome_picture)
         self.topics_button.clicked.connect(self.flow.show_modules)
@@ -90,6 +89,7 @@ class MainWindow(QMainWindow):
             self.idle = IdleReset(central, settings.idle_seconds, settings.countdown_seconds,
                                   busy=lambda: self.speech.state == "speaking")
             self.idle.reset.connect(self.start_over)
+        self._speech_state("idle")
         self._page_changed(self.stack.currentWidget())
         self._painted = False
         self.installEventFilter(self)
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
                                          HIGH_CONTRAST if self.high_contrast else PALETTE))
         for step, size_button in enumerate(self.size_buttons):
             size_button.setChecked(step == self.text_step)
+        self.flow.reader_page.set_text_step(self.text_step)
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(self.high_contrast)
         self.contrast_button.blockSignals(False)
@@ -182,6 +183,11 @@ class MainWindow(QMainWindow):
             "Read aloud is not available on this computer. Please ask a member of staff."))
         self.read_button.setToolTip(self.read_button.accessibleName())
 
+    def _show_clinic_label(self) -> None:
+        """The welcome page shows the clinic itself; while reading aloud the bar needs room."""
+        self.clinic_label.setVisible(self.stack.currentWidget() is not self.flow.welcome
+                                     and self.speech.state == "idle")
+
     def _speech_state(self, state: str) -> None:
         texts = {"idle": self.tr("Read aloud"), "speaking": self.tr("Pause"),
                  "paused": self.tr("Go on")}
@@ -191,6 +197,7 @@ class MainWindow(QMainWindow):
         self.read_button.setAccessibleName(names[state])
         self.stop_speech_button.setVisible(state != "idle")
         self.slow_button.setVisible(state != "idle")
+        self._show_clinic_label()
         if self.idle is not None:
             self.idle.keep_alive()
 
@@ -215,8 +222,7 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, page: QWidget) -> None:
         self.speech.stop()  # each screen is read on request, never the last one's text
-        welcome = page is self.flow.welcome
-        self.clinic_label.setVisible(not welcome)
+        self._show_clinic_label()
         self.topics_button.setVisible(page not in (self.flow.welcome, self.flow.module_list))
         self._update_idle()
 

@@ -44,6 +44,7 @@ class ReaderPage(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
         body = QHBoxLayout()
+        self.body = body
         body.setSpacing(32)
         self.picture = Illustration()
         self.text = TextView()
@@ -113,6 +114,12 @@ class ReaderPage(QWidget):
         self.setFocusProxy(focus)
         if self.isVisible():
             focus.setFocus()
+
+    def set_text_step(self, step: int) -> None:
+        """Larger text gets more of the width; the picture shrinks, the words do not."""
+        picture, text = ((5, 6), (4, 7), (3, 8))[max(0, min(step, 2))]
+        self.body.setStretch(0, picture)
+        self.body.setStretch(1, text)
 
     def spoken_text(self) -> str:
         """The heading, the picture's description, then the text."""
