@@ -75,7 +75,9 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
         window.first_frame.connect(lambda: QTimer.singleShot(0, app.quit))
     window.first_frame.connect(lambda: log.info(
         "first frame after %.0f ms", 1000 * (time.perf_counter() - started)))
-    if window.settings.kiosk:
+    if window.settings.kiosk and not quit_when_ready:
+        if not kiosk_pin_ready(window, context):
+            return 1
         window.enter_kiosk()
     else:
         window.show()
@@ -83,6 +85,19 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     if context.store is not None:
         context.store.close()
     return code
+
+
+def kiosk_pin_ready(window: MainWindow, context: Context) -> bool:
+    """A kiosk can only be left with the clinician PIN, so staff choose one before it starts."""
+    from eduapp.ui.pin_dialog import ask_for_pin, pin_rules
+
+    rules = pin_rules(context.store)
+    if rules is not None and rules.is_set():
+        return True
+    if ask_for_pin(window, context.store):
+        return True
+    log.error("kiosk mode needs a clinician PIN; none was chosen")
+    return False
 
 
 def ask_to_leave(window: MainWindow, context: Context) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from ui_checks import labels_cut_off
 
 from eduapp.ui.driver import PatientDriver, wrong_choice
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_PAIRS
@@ -109,29 +110,6 @@ def test_keyboard_alone_reaches_and_uses_every_control(qtbot, make_window, store
     cards[0].setFocus()
     qtbot.keyClick(cards[0], Qt.Key.Key_Space)
     assert flow.stack.currentWidget() is flow.reader_page
-
-
-def labels_cut_off(root: QWidget) -> list[str]:
-    """Visible labels outside scroll areas whose text does not fit their box."""
-    cut = []
-    for lab in root.findChildren(QLabel):
-        if not lab.isVisible() or not lab.text() or lab.width() == 0:
-            continue
-        parent, scrolled = lab.parentWidget(), False
-        while parent is not None:
-            if isinstance(parent, QScrollArea):
-                scrolled = True
-            parent = parent.parentWidget()
-        if scrolled:
-            continue
-        if lab.wordWrap():
-            needed = lab.heightForWidth(lab.width())
-            if needed > lab.height() + 1:
-                cut.append(f"'{lab.text()[:40]}' needs {needed}px, has {lab.height()}px")
-        elif lab.sizeHint().width() > lab.width() + 1:
-            cut.append(f"'{lab.text()[:40]}' needs {lab.sizeHint().width()}px wide, "
-                       f"has {lab.width()}px")
-    return cut
 
 
 def test_nothing_is_cut_off_at_the_largest_text_on_a_small_screen(qtbot, make_window, store,

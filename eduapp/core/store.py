@@ -63,14 +63,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX views_by_session ON screen_views(session_id);
     CREATE INDEX sessions_by_start ON sessions(started_at);
     """,
-    # version 2: app state (clinician PIN, lockout), and indexes for the clinician's views
+    # version 2: app state (clinician PIN, lockout); the module on each answer, and
+    # indexes that let the clinician's statistics count 100,000 answers in a few ms
     """
     CREATE TABLE settings (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) WITHOUT ROWID;
-    CREATE INDEX attempts_by_module ON quiz_attempts(module_id, session_id);
-    CREATE INDEX answers_by_question ON answers(question_id, try_number);
+    ALTER TABLE answers ADD COLUMN module_id TEXT;
+    UPDATE answers SET module_id =
+        (SELECT q.module_id FROM quiz_attempts q WHERE q.id = answers.attempt_id);
+    CREATE INDEX answers_first_try
+        ON answers(try_number, module_id, question_id, chosen, right, answered_at);
+    CREATE INDEX answers_right ON answers(attempt_id, right, objective_id);
+    DROP INDEX answers_by_attempt;
+    CREATE INDEX attempts_by_session_module ON quiz_attempts(session_id, module_id);
+    DROP INDEX attempts_by_session;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -122,6 +130,16 @@ class AnswerRow:
     try_number: int
     seconds: float
     answered_at: str
+
+
+@dataclass(frozen=True)
+class ObjectiveTally:
+    """Counts behind "objectives most often missed", per module (see objective_tally)."""
+
+    quizzed: dict[str, int]  # module -> sessions whose latest quiz of it has answers
+    unfinished: dict[str, int]  # module -> of those, quizzes stopped or left unfinished
+    # (module, objective) -> {questions of it answered right: unfinished quizzes}
+    right: dict[tuple[str, str], dict[int, int]]
 
 
 LABEL_MAX = 32
@@ -245,10 +263,11 @@ class Store:
 
     def add_answer(self, attempt_id: int, answer: Answer, objective_id: str) -> None:
         self._run("INSERT INTO answers (attempt_id, question_id, objective_id, chosen, right, "
-                    "try_number, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "try_number, seconds, answered_at, module_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "?, (SELECT module_id FROM quiz_attempts WHERE id = ?))",
                     (attempt_id, answer.question_id, objective_id,
                      ",".join(sorted(answer.chosen)), int(answer.right), answer.try_number,
-                     answer.seconds, self._stamp()))
+                     answer.seconds, self._stamp(), attempt_id))
 
     def finish_attempt(self, attempt_id: int, *, stopped: bool) -> None:
         self._run("UPDATE quiz_attempts SET finished_at = ?, stopped = ? WHERE id = ?",
@@ -300,61 +319,49 @@ class Store:
 
     # statistics over many sessions ----------------------------------------------------
 
-    def first_try_counts(self, start: datetime, end: datetime
-                         ) -> list[tuple[str, str, int, int]]:
-        """(module, question, first tries, right on the first try) for sessions in range."""
-        return [(r[0], r[1], r[2], r[3]) for r in self._run(
-            "SELECT q.module_id, a.question_id, COUNT(*), SUM(a.right) "
-            "FROM sessions s JOIN quiz_attempts q ON q.session_id = s.id "
-            "JOIN answers a ON a.attempt_id = q.id "
-            "WHERE s.started_at >= ? AND s.started_at < ? AND a.try_number = 1 "
-            "GROUP BY q.module_id, a.question_id", (_utc_stamp(start), _utc_stamp(end)))]
+    def first_try_choices(self, start: datetime, end: datetime
+                          ) -> list[tuple[str, str, tuple[str, ...], bool, int]]:
+        """(module, question, choices made, right, how often) of first tries given in range.
 
-    def wrong_first_choices(self, start: datetime, end: datetime
-                            ) -> list[tuple[str, str, tuple[str, ...], int]]:
-        """(module, question, choices made, how often) of wrong first tries in range."""
-        return [(r[0], r[1], tuple(filter(None, r[2].split(","))), r[3]) for r in self._run(
-            "SELECT q.module_id, a.question_id, a.chosen, COUNT(*) "
-            "FROM sessions s JOIN quiz_attempts q ON q.session_id = s.id "
-            "JOIN answers a ON a.attempt_id = q.id "
-            "WHERE s.started_at >= ? AND s.started_at < ? AND a.try_number = 1 "
-            "AND a.right = 0 GROUP BY q.module_id, a.question_id, a.chosen",
+        One pass over a covering index in GROUP BY order: no table reads, no sort.
+        """
+        return [(r[0], r[1], tuple(filter(None, r[2].split(","))), bool(r[3]), r[4])
+                for r in self._run(
+            "SELECT module_id, question_id, chosen, right, COUNT(*) FROM answers "
+            "WHERE try_number = 1 AND answered_at >= ? AND answered_at < ? "
+            "GROUP BY module_id, question_id, chosen, right",
             (_utc_stamp(start), _utc_stamp(end)))]
 
-    def objective_misses(self, start: datetime, end: datetime,
-                         questions: Iterable[tuple[str, str, str]]
-                         ) -> list[tuple[str, str, int, int]]:
-        """(module, objective, sessions not yet understood, sessions that took the quiz).
+    def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
+        """What the latest quiz of each module in each session started in range left.
 
-        `questions` gives (module, question, objective) from the content. Per session the
-        latest quiz of each module that has an answer counts; an objective is not yet
-        understood there when one of its questions was never answered right in it.
+        A quiz finished and not stopped was answered right to the end (the quiz is taught
+        to goal), so only stopped or unfinished quizzes are counted objective by objective.
         """
-        pairs = list(questions)
-        if not pairs:
-            return []
-        values = ",".join(["(?, ?, ?)"] * len(pairs))
-        flat = tuple(x for p in pairs for x in p)
-        return [(r[0], r[1], r[2], r[3]) for r in self._run(
-            f"WITH qmap(module_id, question_id, objective_id) AS (VALUES {values}), "
-            "need AS (SELECT module_id, objective_id, COUNT(*) AS n FROM qmap "
-            "GROUP BY module_id, objective_id), "
-            "latest AS (SELECT MAX(q.id) AS id, q.session_id, q.module_id "
-            "FROM sessions s JOIN quiz_attempts q ON q.session_id = s.id "
+        tally = ObjectiveTally({}, {}, {})
+        for module_id, objective_id, n, count in self._run(
+            "WITH latest AS (SELECT q.module_id, MAX(q.id) AS id FROM sessions s "
+            "JOIN quiz_attempts q ON q.session_id = s.id "
             "WHERE s.started_at >= ? AND s.started_at < ? "
             "AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = q.id) "
             "GROUP BY q.session_id, q.module_id), "
-            "got AS (SELECT a.attempt_id, m.objective_id, COUNT(DISTINCT a.question_id) AS n "
-            "FROM latest JOIN answers a ON a.attempt_id = latest.id "
-            "JOIN qmap m ON m.module_id = latest.module_id AND m.question_id = a.question_id "
-            "WHERE a.right = 1 GROUP BY a.attempt_id, m.objective_id) "
-            "SELECT need.module_id, need.objective_id, "
-            "COUNT(DISTINCT CASE WHEN COALESCE(got.n, 0) < need.n THEN latest.session_id END), "
-            "COUNT(DISTINCT latest.session_id) "
-            "FROM latest JOIN need ON need.module_id = latest.module_id "
-            "LEFT JOIN got ON got.attempt_id = latest.id AND got.objective_id = need.objective_id "
-            "GROUP BY need.module_id, need.objective_id",
-            (*flat, _utc_stamp(start), _utc_stamp(end)))]
+            "open AS (SELECT latest.id, latest.module_id FROM latest "
+            "JOIN quiz_attempts q ON q.id = latest.id "
+            "WHERE q.stopped = 1 OR q.finished_at IS NULL), "
+            "got AS (SELECT open.module_id, a.objective_id, COUNT(*) AS n FROM open "
+            "JOIN answers a ON a.attempt_id = open.id AND a.right = 1 "
+            "GROUP BY open.id, a.objective_id) "
+            "SELECT module_id, NULL, -1, COUNT(*) FROM latest GROUP BY module_id "
+            "UNION ALL SELECT module_id, NULL, -2, COUNT(*) FROM open GROUP BY module_id "
+            "UNION ALL SELECT module_id, objective_id, n, COUNT(*) FROM got "
+            "GROUP BY module_id, objective_id, n", (_utc_stamp(start), _utc_stamp(end))):
+            if n == -1:
+                tally.quizzed[module_id] = count
+            elif n == -2:
+                tally.unfinished[module_id] = count
+            else:
+                tally.right.setdefault((module_id, objective_id), {})[n] = count
+        return tally
 
     # screens ------------------------------------------------------------------------
 

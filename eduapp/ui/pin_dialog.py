@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from eduapp.core.store import Store
 from eduapp.ui.widgets import button, label
 
 
@@ -35,6 +43,7 @@ class PinDialog(QDialog):
         self.choosing = not rules.is_set()
         self.setWindowTitle(self.tr("Clinician PIN"))
         self.setModal(True)
+        self.setMinimumWidth(560)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 28, 32, 28)
         box.setSpacing(14)
@@ -90,4 +99,27 @@ class PinDialog(QDialog):
         self.message.setText(problem)
         self.message.setAccessibleName(problem)
         self.message.show()
+        self.adjustSize()  # room for the message, also where no window manager resizes us
         self.pin.setFocus()
+
+
+def pin_rules(store: Store | None) -> PinRules | None:
+    """The PIN rules of the database, or None when there is no database to keep a PIN in."""
+    if store is None:
+        return None
+    from eduapp.core.pin import PinLock
+
+    return PinLock(store)
+
+
+def ask_for_pin(parent: QWidget, store: Store | None) -> bool:
+    """Ask for the clinician PIN (choosing one if none is set); True if it was right."""
+    rules = pin_rules(store)
+    if rules is None:
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate(
+            "pin", "Clinician PIN"), QCoreApplication.translate(
+            "pin", "The PIN cannot be checked because the data folder cannot be used. Close "
+            "the app from the computer's own controls."), parent=parent)
+        box.exec()
+        return False
+    return PinDialog(rules, parent).exec() == QDialog.DialogCode.Accepted

@@ -141,6 +141,10 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     QWidget#idle-notice {{ background: {p.background}; }}
+    QDialog {{ background: {p.background}; border: 2px solid {p.primary}; }}
+    QLineEdit {{ background: {p.surface}; border: 2px solid {p.primary}; border-radius: 10px;
+        padding: 6px 12px; }}
+    QLineEdit:focus {{ border: 4px solid {p.focus}; }}
     QFrame#topbar QPushButton[kind="step"] {{ min-width: 48px; min-height: 44px; padding: 0; }}
     QPushButton[kind="step"]:checked {{ background: {p.primary}; color: {p.on_primary}; }}
     QFrame[role="mark-round"], QFrame[role="mark-square"] {{ background: {p.surface};

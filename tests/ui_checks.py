@@ -1,0 +1,28 @@
+"""Checks on what is on screen, shared by the UI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+
+def labels_cut_off(root: QWidget) -> list[str]:
+    """Visible labels outside scroll areas whose text does not fit their box."""
+    cut = []
+    for lab in root.findChildren(QLabel):
+        if not lab.isVisible() or not lab.text() or lab.width() == 0:
+            continue
+        parent, scrolled = lab.parentWidget(), False
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                scrolled = True
+            parent = parent.parentWidget()
+        if scrolled:
+            continue
+        if lab.wordWrap():
+            needed = lab.heightForWidth(lab.width())
+            if needed > lab.height() + 1:
+                cut.append(f"'{lab.text()[:40]}' needs {needed}px, has {lab.height()}px")
+        elif lab.sizeHint().width() > lab.width() + 1:
+            cut.append(f"'{lab.text()[:40]}' needs {lab.sizeHint().width()}px wide, "
+                       f"has {lab.width()}px")
+    return cut
