@@ -131,7 +131,10 @@ class ReaderPage(QWidget):
         return "\n".join(lines)
 
     def clear(self) -> None:
-        """Forget the screen on show."""
+        """Forget the screen on show, and any review in progress."""
+        self.reviewing = False
+        for widget in (self.banner, self.again_button, self.stop_button, self.print_button):
+            widget.hide()
         self.heading.clear()
         self.module_title.clear()
         self.progress_text.clear()
