@@ -52,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     gallery.add_argument("--size", metavar="WxH", default="1280x800", type=_size,
                          help="window size in pixels (default 1280x800)")
     gallery.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
+    export = commands.add_parser("export", parents=[common],
+                                 help="write sessions as a PDF summary, CSV or FHIR R4 JSON")
+    export.add_argument("--format", choices=("pdf", "csv", "fhir"), required=True)
+    export.add_argument("--out", type=Path, metavar="PATH", required=True)
+    export.add_argument("--session", type=int, metavar="ID",
+                        help="only this session (default: all sessions)")
+    reset_pin = commands.add_parser("reset-pin", parents=[common],
+                                    help="remove a forgotten clinician PIN (needs --yes)")
+    reset_pin.add_argument("--yes", action="store_true", help="confirm removing the PIN")
     return parser
 
 
@@ -97,6 +106,19 @@ def _run(argv: list[str] | None) -> int:
         from eduapp.ui.checklist import run_checklist
 
         return run_checklist(options, args.out)
+    if args.command == "export":
+        if args.format == "pdf":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from eduapp.ui.summary_pdf import run_export_pdf
+
+            return run_export_pdf(options, args.out, args.session)
+        from eduapp.core.export import run_export
+
+        return run_export(options, args.format, args.out, args.session)
+    if args.command == "reset-pin":
+        from eduapp.core.pin import run_reset_pin
+
+        return run_reset_pin(options.data_dir or default_data_dir(), confirmed=args.yes)
     if args.command in ("self-test", "gallery"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if args.command == "self-test":

@@ -196,44 +196,46 @@ class ItemReport:
 
 def item_statistics(store: Store, modules: Iterable[Module], start: datetime, end: datetime
                     ) -> ItemReport:
-    """Statistics of every question of `modules` over the sessions started in [start, end)."""
+    """Every question of `modules`, worst first, and the objectives most often missed.
+
+    Question figures count first tries given from `start` to before `end`; objective
+    figures count the sessions started in that range (each session once per module, by
+    its latest quiz of the module).
+    """
     content = list(modules)
-    counts = {(m, q): (n, right) for m, q, n, right in store.first_try_counts(start, end)}
+    right: dict[tuple[str, str], int] = {}
+    tries: dict[tuple[str, str], int] = {}
     wrong: dict[tuple[str, str], dict[str, int]] = {}
-    by_id = {m.id: m for m in content}
-    for module_id, question_id, chosen, n in store.wrong_first_choices(start, end):
-        module = by_id.get(module_id)
-        question = next((q for q in module.questions if q.id == question_id), None) \
-            if module else None
-        if question is None:
-            continue
-        tally = wrong.setdefault((module_id, question_id), {})
-        for choice in chosen:
-            if choice not in question.correct_ids:
-                tally[choice] = tally.get(choice, 0) + n
+    for module_id, question_id, chosen, was_right, n in store.first_try_choices(start, end):
+        key = (module_id, question_id)
+        tries[key] = tries.get(key, 0) + n
+        if was_right:
+            right[key] = right.get(key, 0) + n
+        else:
+            choices = wrong.setdefault(key, {})
+            for choice in chosen:
+                choices[choice] = choices.get(choice, 0) + n
     questions = []
     for module in content:
         for question in module.questions:
-            n, right = counts.get((module.id, question.id), (0, 0))
-            tally = wrong.get((module.id, question.id), {})
-            order = [c.id for c in question.choices]
-            top = min(tally.items(), key=lambda kv: (-kv[1], order.index(kv[0])
-                                                     if kv[0] in order else len(order)),
-                      default=None)
-            questions.append(QuestionStats(module, question, n, right, top))
+            key = (module.id, question.id)
+            order = {c.id: i for i, c in enumerate(question.choices) if not c.correct}
+            picked = [(-n, order[c], c) for c, n in wrong.get(key, {}).items() if c in order]
+            top = (min(picked)[2], -min(picked)[0]) if picked else None
+            questions.append(QuestionStats(module, question, tries.get(key, 0),
+                                           right.get(key, 0), top))
     questions.sort(key=lambda s: (s.facility is None, s.facility or 0.0, -s.first_tries))
-    misses = store.objective_misses(start, end, ((m.id, q.id, q.objective)
-                                                 for m in content for q in m.questions))
+    tally = store.objective_tally(start, end)
     objectives = []
-    for module_id, objective_id, missed, quizzed in misses:
-        module = by_id[module_id]
-        try:
-            objective = module.objective(objective_id)
-        except KeyError:
-            continue
-        objectives.append(ObjectiveStats(module, objective, missed, quizzed))
-    objectives.sort(key=lambda s: (-s.sessions_missed, -s.sessions_missed / s.sessions_quizzed
-                                   if s.sessions_quizzed else 0.0, s.module.id))
+    for module in content:
+        quizzed = tally.quizzed.get(module.id, 0)
+        unfinished = tally.unfinished.get(module.id, 0)
+        for objective in module.objectives:
+            need = sum(q.objective == objective.id for q in module.questions)
+            understood = sum(n for got, n in tally.right.get((module.id, objective.id), {}).items()
+                             if got >= need)
+            objectives.append(ObjectiveStats(module, objective, unfinished - understood, quizzed))
+    objectives.sort(key=lambda s: (-s.sessions_missed, s.sessions_quizzed))
     return ItemReport(tuple(questions), tuple(objectives))
 
 

@@ -340,9 +340,9 @@ class Store:
         """
         tally = ObjectiveTally({}, {}, {})
         for module_id, objective_id, n, count in self._run(
-            "WITH latest AS (SELECT q.module_id, MAX(q.id) AS id FROM sessions s "
-            "JOIN quiz_attempts q ON q.session_id = s.id "
-            "WHERE s.started_at >= ? AND s.started_at < ? "
+            "WITH latest AS (SELECT q.module_id, MAX(q.id) AS id FROM quiz_attempts q "
+            "WHERE q.session_id IN (SELECT id FROM sessions "
+            "WHERE started_at >= ? AND started_at < ?) "
             "AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = q.id) "
             "GROUP BY q.session_id, q.module_id), "
             "open AS (SELECT latest.id, latest.module_id FROM latest "
@@ -401,7 +401,11 @@ class Store:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Many writes as one transaction (all or nothing); nests inside another batch."""
-        if self._db.in_transaction:
+        try:
+            nested = self._db.in_transaction
+        except sqlite3.Error as err:  # a closed connection
+            raise StoreError(_plain(err)) from err
+        if nested:
             yield
             return
         self._run("BEGIN IMMEDIATE", ())

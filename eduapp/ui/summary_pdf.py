@@ -57,8 +57,9 @@ def _mastery(level: Mastery) -> str:
     return f"<span style='color:{color};{weight}'>{escape(text)}</span>"
 
 
-def summary_html(session: SessionSummary, clinic_name: str) -> str:
-    """One session's page as HTML."""
+def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = True,
+                 prompts: int | None = None) -> str:
+    """One session's page as HTML; shorter without `detail` or with fewer `prompts` each."""
     start = session.started_at.astimezone()
     end = session.last_activity.astimezone()
     when = f"{start:%A %d %B %Y}, {start:%H:%M}\u2013{end:%H:%M}"
@@ -100,10 +101,16 @@ def summary_html(session: SessionSummary, clinic_name: str) -> str:
         parts.append(f"<p style='margin-top:6px; margin-bottom:1px'>"
                      f"<b>{escape(item.objective.text)}</b> <span style='color:{PALETTE.muted}'>"
                      f"({escape(item.module.title)})</span></p>")
-        for prompt in item.prompts:
+        for prompt in item.prompts[:prompts]:
             parts.append(f"<p style='margin-top:1px; margin-left:24px'>"
                          f"<span style='color:{PALETTE.primary_dark}'>"
                          f"{escape(tr('Teach-back:'))}</span> {escape(prompt)}</p>")
+    if not detail:
+        parts.append(f"<p style='color:{PALETTE.muted}; margin-top:10px'>"
+                     f"{escape(tr('Left out to fit one page: the result of every objective.'))}"
+                     "</p>")
+        parts.append(_footer())
+        return "".join(parts)
     parts.append(f"<h2>{escape(tr('Learning objectives'))}</h2>")
     parts.append(table)
     latest = {a.module.id: a for a in session.attempts if a.answers}
@@ -123,7 +130,8 @@ def _footer() -> str:
 
 
 def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice,
-                     point_size: int) -> QTextDocument:
+                     point_size: int, *, detail: bool = True, prompts: int | None = None
+                     ) -> QTextDocument:
     """One session's page at one type size, laid out for the page of `device`."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
@@ -136,15 +144,20 @@ def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPa
         f"h2 {{ font-size: {round(point_size * 1.25)}pt; margin-top: 12pt; margin-bottom: 4pt; "
         f"color: {PALETTE.primary_dark}; }}"
         f"p {{ margin-top: 3pt; margin-bottom: 3pt; color: {PALETTE.ink}; }}")
-    document.setHtml(summary_html(session, clinic_name))
+    document.setHtml(summary_html(session, clinic_name, detail=detail, prompts=prompts))
     rect = device.pageLayout().paintRectPixels(device.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     return document
 
 
 def _fit(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice) -> QTextDocument:
-    for size in range(LARGEST_PT, SMALLEST_PT - 1, -1):
-        document = summary_document(session, clinic_name, device, size)
+    """The fullest page that fits: smaller type first, then less detail, then one prompt."""
+    tries = [(size, True, None) for size in range(LARGEST_PT, SMALLEST_PT, -1)]
+    tries += [(size, False, None) for size in range(LARGEST_PT, SMALLEST_PT - 1, -1)]
+    tries += [(size, False, 1) for size in range(LARGEST_PT, SMALLEST_PT - 1, -1)]
+    for size, detail, prompts in tries:
+        document = summary_document(session, clinic_name, device, size, detail=detail,
+                                    prompts=prompts)
         if document.pageCount() == 1:
             return document
     return document  # the rest is cut off at the foot of the page; never a second page
