@@ -31,7 +31,7 @@ from eduapp.ui.flow import PatientFlow
 from eduapp.ui.idle import IdleReset
 from eduapp.ui.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
-from eduapp.ui.widgets import button, label
+from eduapp.ui.widgets import button, discard, label
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,11 @@ class MainWindow(QMainWindow):
     exit_requested = Signal()  # kiosk: someone tried to close the app
 
     def __init__(self, modules: list[Module], settings: WindowSettings,
-                 open_visit: Callable[[], Visit]) -> None:
+                 open_visit: Callable[[], Visit],
+                 open_workspace: Callable[[QWidget], QWidget | None] | None = None) -> None:
         super().__init__()
+        self.open_workspace = open_workspace
+        self.workspace: QWidget | None = None
         self.settings = settings
         self.clinic_name = settings.clinic_name
         self.paper = settings.paper
@@ -124,6 +127,10 @@ class MainWindow(QMainWindow):
         self.slow_button.setCheckable(True)
         self.slow_button.toggled.connect(lambda on: self.speech.set_slow(on))
         self.topics_button = button(self.tr("All topics"), name=self.tr("Go to all topics"))
+        self.staff_button = button(self.tr("Staff"), "quiet", name=self.tr(
+            "Staff: open clinician mode"))
+        self.staff_button.clicked.connect(self.show_workspace)
+        self.staff_button.setVisible(self.open_workspace is not None)
         bar.addSpacing(12)
         bar.addWidget(self.contrast_button)
         bar.addSpacing(12)
@@ -131,9 +138,11 @@ class MainWindow(QMainWindow):
             bar.addWidget(speech_button)
         bar.addSpacing(12)
         bar.addWidget(self.topics_button)
+        bar.addWidget(self.staff_button)  # last and quiet: for staff, not in patients' way
         for before, after in pairwise([*self.size_buttons, self.contrast_button,
                                        self.read_button, self.stop_speech_button,
-                                       self.slow_button, self.topics_button]):
+                                       self.slow_button, self.topics_button,
+                                       self.staff_button]):
             QWidget.setTabOrder(before, after)
         return self.top_bar
 
@@ -160,6 +169,41 @@ class MainWindow(QMainWindow):
     def set_high_contrast(self, on: bool) -> None:
         self.high_contrast = on
         self.apply_theme()
+
+    # clinician workspace ------------------------------------------------------------------
+
+    def show_workspace(self) -> None:
+        """Ask for the PIN (in `open_workspace`), then show a freshly built workspace."""
+        if self.open_workspace is None:
+            return
+        self.speech.stop()
+        workspace = self.open_workspace(self)
+        if workspace is None:
+            return
+        self.close_workspace()
+        self._patient_page = self.stack.currentWidget()
+        self.workspace = workspace
+        self.stack.addWidget(workspace)
+        self.stack.setCurrentWidget(workspace)
+        self.top_bar.hide()
+        closed = getattr(workspace, "closed", None)
+        if closed is not None:
+            closed.connect(self.leave_workspace)
+        self._update_idle()
+
+    def leave_workspace(self) -> None:
+        """Back to the patient screen that was showing; the workspace is thrown away."""
+        page = getattr(self, "_patient_page", self.flow.welcome)
+        self.close_workspace()
+        self.stack.setCurrentWidget(page)
+        self._page_changed(page)
+
+    def close_workspace(self) -> None:
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            discard(self.workspace)
+            self.workspace = None
+        self.top_bar.show()
 
     # read aloud ---------------------------------------------------------------------------
 
@@ -207,6 +251,7 @@ class MainWindow(QMainWindow):
         """Wipe everything the last patient left: visit, pages, text size, contrast, speech."""
         self.speech.stop()
         self.slow_button.setChecked(False)
+        self.close_workspace()  # a clinician who walked away leaves nothing open
         self.flow.end_visit()
         self.text_step = self.settings.text_step
         self.high_contrast = self.settings.high_contrast
