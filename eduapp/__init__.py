@@ -1,8 +1,14 @@
 """eduapp: patient education about chronic pain and ketamine infusion therapy."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("eduapp")
-except PackageNotFoundError:  # running from a source tree or a frozen build without metadata
-    __version__ = "0.1.0"
+
+def version() -> str:
+    """The installed version (read on demand: importlib.metadata is slow to import)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("eduapp")
+    except PackageNotFoundError:  # a frozen build or a source tree without metadata
+        return "0.1.0"

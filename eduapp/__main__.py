@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from eduapp import __version__
+from eduapp import version
 from eduapp.core.paths import default_data_dir
 
 
@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eduapp", parents=[common],
         description="Patient education about chronic pain and ketamine infusion therapy.")
-    parser.add_argument("--version", action="version", version=f"eduapp {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--kiosk", action="store_true",
                         help="waiting-room kiosk: full screen; closing needs the clinician")
     parser.add_argument("--idle-timeout", type=float, metavar="SECONDS",
@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.version:
+        print(f"eduapp {version()}")
+        return 0
     from eduapp.core.setup import Options
 
     options = Options(

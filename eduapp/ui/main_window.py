@@ -151,9 +151,9 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         """Style the whole app for the current text step and contrast."""
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setStyleSheet(stylesheet(self.text_step,
-                                         HIGH_CONTRAST if self.high_contrast else PALETTE))
+        sheet = stylesheet(self.text_step, HIGH_CONTRAST if self.high_contrast else PALETTE)
+        if isinstance(app, QApplication) and app.styleSheet() != sheet:
+            app.setStyleSheet(sheet)  # re-styles every widget: only when it changes
         for step, size_button in enumerate(self.size_buttons):
             size_button.setChecked(step == self.text_step)
         self.flow.reader_page.set_text_step(self.text_step)
