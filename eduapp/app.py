@@ -13,27 +13,28 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from eduapp.core.model import Image
 from eduapp.core.setup import Context, Options, prepare
 from eduapp.core.visit import Visit
 from eduapp.ui import errors
 from eduapp.ui.main_window import MainWindow, WindowSettings
-from eduapp.ui.theme import load_fonts, stylesheet
+from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, stylesheet
 
 log = logging.getLogger(__name__)
 
 
-def make_application(text_step: int = 0) -> QApplication:
-    """The QApplication with the font and theme loaded (steps 3-4)."""
+def make_application(text_step: int = 0, high_contrast: bool = False) -> QApplication:
+    """The QApplication with the font and theme loaded (steps 3-4), before any widget."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("eduapp")
     app.setOrganizationName("eduapp")
     family = load_fonts()
-    app.setStyleSheet(stylesheet(text_step, family=family))
+    app.setStyleSheet(stylesheet(text_step, HIGH_CONTRAST if high_contrast else PALETTE,
+                                 family=family))
     return app
 
 
@@ -49,14 +50,31 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
             log.warning("results are not being saved: %s", visit.saving_problem)
         return visit
 
+    def open_workspace(parent: QWidget) -> QWidget | None:
+        from eduapp.core.clinic import SETTINGS_FILE
+        from eduapp.ui.clinician import ClinicianWorkspace, WorkspaceContext
+        from eduapp.ui.pin_dialog import ask_for_pin
+
+        if not ask_for_pin(parent, context.store):
+            return None
+        notices = list(context.notices)
+        visit = window.flow.visit
+        if visit is not None and visit.saving_problem and context.store is not None:
+            notices.append(f"Results are not being saved right now: {visit.saving_problem}.")
+        return ClinicianWorkspace(WorkspaceContext(
+            context.store, context.modules, settings.name, settings.paper,
+            context.data_dir / SETTINGS_FILE if context.data_dir else None,
+            context.resources, notices))
+
     picture_file = context.resources / "images" / "welcome.svg"
     picture = Image(picture_file, "Three people of different ages sit together on a sofa; one "
                     "reads a lesson on a tablet.") if picture_file.is_file() else None
-    return MainWindow(context.modules, WindowSettings(
+    window = MainWindow(context.modules, WindowSettings(
         clinic_name=settings.name, welcome_picture=picture, paper=settings.paper,
         idle_seconds=idle_seconds or settings.idle_seconds, kiosk=kiosk or settings.kiosk,
         text_step=settings.text_size if text_step is None else text_step,
-        high_contrast=settings.high_contrast), open_visit)
+        high_contrast=settings.high_contrast), open_visit, open_workspace)
+    return window
 
 
 def run(options: Options, *, quit_when_ready: bool = False, text_step: int | None = None,
@@ -64,7 +82,9 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     """Open the app; returns the exit code."""
     started = time.perf_counter()
     context = prepare(options)
-    app = make_application()
+    settings = context.settings
+    app = make_application(settings.text_size if text_step is None else text_step,
+                           settings.high_contrast)
     errors.install(interactive=not quit_when_ready)
     for notice in context.notices:
         log.warning("%s", notice)

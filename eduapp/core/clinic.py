@@ -1,10 +1,19 @@
-"""Clinic settings: shipped defaults in resources/clinic.toml, overridden by the data folder."""
+"""Clinic settings: shipped defaults in resources/clinic.toml, overridden by the data folder.
+
+`load_settings` reads them (never raises); `save_settings` writes the clinic's own copy from
+clinician mode: every key, checked first, written to a temporary file and then moved over
+the old one, so a failed write never leaves a half-written or missing file.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +22,41 @@ from eduapp.core.textfile import decode, editor_lines
 
 SETTINGS_FILE = "clinic.toml"
 
+# The placeholders every clinic fills in, in the order of the settings form and the file.
+CLINIC_KEYS = ("clinic_name", "clinic_phone", "after_hours_phone", "emergency_number",
+               "no_food_hours", "clear_liquids_hours", "arrival_minutes", "session_hours",
+               "driver_rule")
+APP_KEYS = ("default_language", "languages", "idle_seconds", "kiosk", "text_size",
+            "high_contrast", "paper", "keep_days")
+VALUE_MAX = 200  # characters in one clinic value
+# placeholders that must be whole numbers: the lowest and highest sensible value
+WHOLE_NUMBERS = {"no_food_hours": (0, 24), "clear_liquids_hours": (0, 24),
+                 "arrival_minutes": (0, 240)}
+UNITS = {"no_food_hours": "hours", "clear_liquids_hours": "hours", "arrival_minutes": "minutes"}
+
+COMMENTS = {
+    "clinic_name": "The clinic's name, on the welcome screen and on printouts.",
+    "clinic_phone": "The clinic's phone number, for questions during opening hours.",
+    "after_hours_phone": "The number to call out of hours.",
+    "emergency_number": "The emergency services number (911 in the US).",
+    "no_food_hours": "Hours of no solid food before a session (a whole number).",
+    "clear_liquids_hours": "Clear liquids are allowed until this many hours before (a whole "
+                           "number).",
+    "arrival_minutes": "Arrive this many minutes before the session (a whole number).",
+    "session_hours": "The usual length of a session, in hours, e.g. \"1 to 4\".",
+    "driver_rule": "The clinic's rule about getting home after a session.",
+    "default_language": "Language shown first to each patient: \"en\" (English) or another "
+                        "installed language.",
+    "languages": "Languages patients may choose, e.g. [\"en\", \"es\"].",
+    "idle_seconds": "Seconds without a touch, click or key before the app offers to start "
+                    "over (30 to 3600).",
+    "kiosk": "Waiting-room kiosk: full screen, and closing needs the clinician.",
+    "text_size": "Text size each patient starts with: 0 (normal), 1 (larger) or 2 (largest).",
+    "high_contrast": "Whether each patient starts with high contrast.",
+    "paper": "Paper for printouts: \"letter\" or \"a4\".",
+    "keep_days": "Sessions older than this many days are deleted at start (30 to 3650).",
+}
+
 
 @dataclass
 class ClinicSettings:
@@ -20,16 +64,63 @@ class ClinicSettings:
 
     values: dict[str, str] = field(default_factory=dict)
     default_language: str = "en"
+    languages: tuple[str, ...] = ("en",)
     idle_seconds: int = 180
     paper: str = "letter"
     kiosk: bool = False
     text_size: int = 0
     high_contrast: bool = False
+    keep_days: int = 365
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def name(self) -> str:
         return self.values.get("clinic_name", "")
+
+
+class SettingsError(Exception):
+    """Settings cannot be saved: bad values, or a file that cannot be written.
+
+    `problems` maps each bad key to what is wrong with it, in plain words; it is empty when
+    the file cannot be written, and the message says why.
+    """
+
+    def __init__(self, message: str, problems: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = dict(problems or {})
+
+
+# rules for the [app] keys: a check of the value as read from TOML, and what it must be ---
+
+def _is_code(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[a-z]{2}", value) is not None
+
+
+def _is_codes(value: object) -> bool:
+    return (isinstance(value, list | tuple) and bool(value) and all(map(_is_code, value))
+            and len(set(value)) == len(value))
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _whole(low: int, high: int) -> Callable[[object], bool]:
+    def check(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    return check
+
+
+APP_RULES: dict[str, tuple[Callable[[object], bool], str]] = {
+    "default_language": (_is_code, "a two-letter code such as \"en\""),
+    "languages": (_is_codes, "a list of different two-letter codes such as [\"en\", \"es\"]"),
+    "idle_seconds": (_whole(30, 3600), "a whole number from 30 to 3600"),
+    "kiosk": (_is_bool, "true or false"),
+    "text_size": (_whole(0, 2), "0, 1 or 2"),
+    "high_contrast": (_is_bool, "true or false"),
+    "paper": (lambda value: value in ("letter", "a4"), "\"letter\" or \"a4\""),
+    "keep_days": (_whole(30, 3650), "a whole number from 30 to 3650"),
+}
 
 
 def load_settings(resources: Path, data_dir: Path | None) -> ClinicSettings:
@@ -61,41 +152,14 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
             )
             continue
         settings.values[key] = str(value)
-    language = app.get("default_language", settings.default_language)
-    if isinstance(language, str) and re.fullmatch(r"[a-z]{2}", language):
-        settings.default_language = language
-    else:
-        settings.problems.append(Problem(
-            path, _line_of(text, "default_language"),
-            "default_language must be a two-letter code such as \"en\"",
-        ))
-    for key in ("kiosk", "high_contrast"):
-        value = app.get(key, getattr(settings, key))
-        if isinstance(value, bool):
-            setattr(settings, key, value)
+    for key, (valid, must) in APP_RULES.items():
+        if key not in app:
+            continue
+        value = app[key]
+        if valid(value):
+            setattr(settings, key, tuple(value) if key == "languages" else value)
         else:
-            settings.problems.append(Problem(path, _line_of(text, key),
-                                             f"{key} must be true or false"))
-    size = app.get("text_size", settings.text_size)
-    if size in (0, 1, 2) and not isinstance(size, bool):
-        settings.text_size = size
-    else:
-        settings.problems.append(Problem(path, _line_of(text, "text_size"),
-                                         "text_size must be 0, 1 or 2"))
-    paper = app.get("paper", settings.paper)
-    if paper in ("letter", "a4"):
-        settings.paper = paper
-    else:
-        settings.problems.append(Problem(path, _line_of(text, "paper"),
-                                         "paper must be \"letter\" or \"a4\""))
-    idle = app.get("idle_seconds", settings.idle_seconds)
-    if isinstance(idle, int) and not isinstance(idle, bool) and 30 <= idle <= 3600:
-        settings.idle_seconds = idle
-    else:
-        settings.problems.append(Problem(
-            path, _line_of(text, "idle_seconds"),
-            "idle_seconds must be a whole number from 30 to 3600",
-        ))
+            settings.problems.append(Problem(path, _line_of(text, key), f"{key} must be {must}"))
 
 
 def _read(settings: ClinicSettings, path: Path, *, required: bool
@@ -134,3 +198,144 @@ def _line_of(text: str, key: str) -> int:
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
             return number
     return 1
+
+
+def installed_languages(resources: Path) -> tuple[str, ...]:
+    """The languages the content is written in (a module folder's `xx.md` files)."""
+    from eduapp.core.loader import LANGUAGE_FILE  # the loader imports this module
+
+    try:
+        files = [p.name for folder in (resources / "modules").iterdir() if folder.is_dir()
+                 for p in folder.iterdir()]
+    except OSError:
+        return ()
+    return tuple(sorted({m.group(1) for name in files if (m := LANGUAGE_FILE.match(name))}))
+
+
+# editing and saving (clinician mode) ----------------------------------------------------
+
+def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicSettings:
+    """A copy of `base` with what the clinician entered; not checked (see settings_problems).
+
+    Whole numbers may come as text, as typed ("180"); what is not a number stays text, so
+    the check says what it must be. Clinic values become one line with single spaces.
+    """
+    values = dict(base.values)
+    app: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key in APP_RULES:
+            if isinstance(value, str) and key not in ("default_language", "paper"):
+                text = value.strip()
+                app[key] = int(text) if re.fullmatch(r"[+-]?\d{1,9}", text) else text
+            else:
+                app[key] = tuple(value) if key == "languages" and isinstance(
+                    value, list | tuple) else value
+        else:
+            values[key] = " ".join(str(value).split())  # one line, single spaces
+    return replace(base, values=values, problems=[], **app)
+
+
+def settings_problems(settings: ClinicSettings) -> dict[str, str]:
+    """What is wrong with settings about to be saved, key by key, in plain words."""
+    problems: dict[str, str] = {}
+    for key in CLINIC_KEYS:
+        text = settings.values.get(key, "")
+        if not text.strip():
+            problems[key] = "Must not be empty."
+        elif any(ord(c) < 32 or ord(c) == 127 for c in text) or len(text) > VALUE_MAX:
+            problems[key] = f"Must be one line of at most {VALUE_MAX} characters."
+        elif "{{" in text or "}}" in text:
+            problems[key] = "Must not contain {{ or }}."
+        elif key in WHOLE_NUMBERS:
+            low, high = WHOLE_NUMBERS[key]
+            if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
+                problems[key] = f"Must be a whole number of {UNITS[key]} from {low} to {high}."
+    food, liquids = settings.values.get("no_food_hours"), settings.values.get(
+        "clear_liquids_hours")
+    if (food and liquids and "no_food_hours" not in problems
+            and "clear_liquids_hours" not in problems and int(liquids) > int(food)):
+        problems["clear_liquids_hours"] = "Must not be more than the hours of no solid food."
+    for key, (valid, must) in APP_RULES.items():
+        value = getattr(settings, key)
+        if not valid(list(value) if key == "languages" else value):
+            problems[key] = f"Must be {must}."
+    if ("default_language" not in problems and "languages" not in problems
+            and settings.default_language not in settings.languages):
+        problems["default_language"] = "Must be one of the languages offered."
+    return problems
+
+
+def settings_toml(settings: ClinicSettings) -> str:
+    """The clinic's copy as TOML text: every key, each with a comment saying what it is."""
+    lines = ["# Clinic settings for eduapp, saved from clinician mode.",
+             "# eduapp reads this file at start; its values win over the shipped defaults.",
+             "# Every value under [clinic] can appear in the content as a placeholder, "
+             "e.g. {{clinic_phone}}.", "", "[clinic]"]
+    extra = sorted(k for k in settings.values if k not in CLINIC_KEYS)
+    for key in (*CLINIC_KEYS, *extra):
+        if key in settings.values:
+            lines.append(f"# {COMMENTS.get(key, 'A placeholder of this clinic.')}")
+            lines.append(f"{_toml_key(key)} = {_toml_string(settings.values[key])}")
+    lines += ["", "[app]"]
+    for key in APP_KEYS:
+        value = getattr(settings, key)
+        if key == "languages":
+            text = "[" + ", ".join(_toml_string(code) for code in value) + "]"
+        elif isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, int):
+            text = str(value)
+        else:
+            text = _toml_string(value)
+        lines += [f"# {COMMENTS[key]}", f"{key} = {text}"]
+    return "\n".join(lines) + "\n"
+
+
+def save_settings(settings: ClinicSettings, path: Path) -> None:
+    """Check the settings, then write them to `path` (the data folder's clinic.toml).
+
+    Raises SettingsError with the problems key by key, or with why the file cannot be
+    written. The file is replaced in one step: it is either the old one or the new one.
+    """
+    problems = settings_problems(settings)
+    if problems:
+        raise SettingsError("the settings have problems: " + "; ".join(
+            f"{key}: {why}" for key, why in problems.items()), problems)
+    text = settings_toml(settings)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise SettingsError(f"The folder {folder} cannot be written to "
+                            f"({err.strerror or err}).") from err
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        with suppress(OSError):  # keep the permissions the clinic gave the file
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except OSError as err:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise SettingsError(f"The settings could not be saved in {folder} "
+                            f"({err.strerror or err}); the file there was not changed.") from err
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_string(key)
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for char in text:
+        if char in "\"\\":
+            out.append("\\" + char)
+        elif ord(char) < 32 or ord(char) == 127:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return "\"" + "".join(out) + "\""

@@ -129,6 +129,18 @@ def open_store(data_dir: Path | None, notices: list[str]) -> Store | None:
     return store
 
 
+def purge_old_sessions(store: Store, keep_days: int) -> int:
+    """Delete sessions older than the clinic keeps them (`keep_days`); never raises."""
+    try:
+        deleted = store.purge_older_than(keep_days)
+    except StoreError as err:
+        log.error("old sessions could not be deleted: %s", err)
+        return 0
+    if deleted:
+        log.info("deleted %d sessions older than %d days", deleted, keep_days)
+    return deleted
+
+
 def prepare(options: Options) -> Context:
     """Load settings and content, open the database: steps 2 and 5-6 of app start-up."""
     resources = options.resources or resources_dir()
@@ -148,4 +160,6 @@ def prepare(options: Options) -> Context:
     notices = [f"Module '{m}' is broken and hidden from patients: {why}"
                for m, why in library.broken.items()]
     store = open_store(data_dir, notices)
+    if store is not None:
+        purge_old_sessions(store, settings.keep_days)
     return Context(resources, data_dir, settings, library, language, store, notices)

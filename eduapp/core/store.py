@@ -221,6 +221,26 @@ class Store:
             raise KeyError(session_id)
         return stored
 
+    def purge_older_than(self, days: int, now: datetime | None = None) -> int:
+        """Delete sessions started over `days` days ago; returns how many were deleted.
+
+        `now` is the store's clock unless given. Their quizzes, answers and screen views go
+        too, all in one transaction. Deleted pages are overwritten on disk (secure_delete), so
+        the answers of a purged session cannot be read back from the file.
+        """
+        if days < 1:
+            raise ValueError("sessions are kept for at least one day")
+        cutoff = _utc_stamp((now or self._now()) - timedelta(days=days))
+        old = "SELECT id FROM sessions WHERE started_at < ?"
+        self._run("PRAGMA secure_delete = ON", ())
+        with self.batch():
+            self._run("DELETE FROM answers WHERE attempt_id IN (SELECT id FROM quiz_attempts "
+                      f"WHERE session_id IN ({old}))", (cutoff,))
+            self._run(f"DELETE FROM quiz_attempts WHERE session_id IN ({old})", (cutoff,))
+            self._run(f"DELETE FROM screen_views WHERE session_id IN ({old})", (cutoff,))
+            deleted = self._run("DELETE FROM sessions WHERE started_at < ?", (cutoff,)).rowcount
+        return int(deleted)
+
     def session(self, session_id: int) -> SessionRow | None:
         rows = self._sessions("WHERE s.id = ?", (session_id,))
         return rows[0] if rows else None
