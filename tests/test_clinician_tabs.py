@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from content_fixtures import RESOURCES
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 from test_clinician_models import DAY, fill
 from ui_checks import labels_cut_off
@@ -37,13 +37,6 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture
 def modules(library: Library) -> list[Module]:
     return library.for_language("en")
-
-
-@pytest.fixture(autouse=True)
-def _earlier_widgets_deleted(qapp) -> None:  # type: ignore[no-untyped-def]
-    """Delete the widgets earlier tests closed (pytest-qt only posts their deletion), so
-    each new style sheet is not applied to all of them again."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def shown(qtbot, widget: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
