@@ -93,6 +93,7 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     window.exit_requested.connect(lambda: ask_to_leave(window, context))
     if quit_when_ready:
         window.first_frame.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.first_frame.connect(lambda: QTimer.singleShot(0, window.flow.build_pages))
     window.first_frame.connect(lambda: log.info(
         "first frame after %.0f ms", 1000 * (time.perf_counter() - started)))
     if window.settings.kiosk and not quit_when_ready:

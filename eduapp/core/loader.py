@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -278,6 +277,8 @@ def _image(folder: Path, path: Path, line: int, alt: str, target: Any, deep: boo
         problems.append(Problem(path, line, f"illustration '{target}' does not exist"))
         return None
     if deep:
+        import xml.etree.ElementTree as ET  # only `eduapp check` parses every SVG
+
         try:
             root = ET.parse(file).getroot()
             if not root.tag.endswith("svg"):

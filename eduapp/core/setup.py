@@ -11,7 +11,6 @@ import atexit
 import logging
 import logging.handlers
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +54,8 @@ class Context:
 def resolve_data_dir(options: Options) -> Path | None:
     """Make the data folder; None when it cannot be written."""
     if options.temp_data:
+        import tempfile
+
         folder = Path(tempfile.mkdtemp(prefix="eduapp-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         return folder

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -16,11 +17,13 @@ from eduapp.core.model import Image, Module
 from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.reader import Reader
 from eduapp.core.visit import ModuleStatus, Visit
-from eduapp.ui.module_list import ModuleListPage
-from eduapp.ui.quiz_page import QuizPage
-from eduapp.ui.reader_page import ReaderPage
-from eduapp.ui.results_page import ResultsPage
 from eduapp.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from eduapp.ui.module_list import ModuleListPage
+    from eduapp.ui.quiz_page import QuizPage
+    from eduapp.ui.reader_page import ReaderPage
+    from eduapp.ui.results_page import ResultsPage
 
 log = logging.getLogger(__name__)
 
@@ -42,30 +45,81 @@ class PatientFlow(QObject):
         self.reader: Reader | None = None
         self.quiz: QuizSession | None = None
 
+        self.text_step = 0
+        # Only the welcome page is built before the first frame; the others are built (and
+        # their modules imported) on first use, or by `build_pages` right after that frame.
         self.welcome = WelcomePage(clinic_name, welcome_picture)
-        self.module_list = ModuleListPage()
-        self.reader_page = ReaderPage()
-        self.quiz_page = QuizPage()
-        self.results_page = ResultsPage()
-        for page in (self.welcome, self.module_list, self.reader_page, self.quiz_page,
-                     self.results_page):
-            stack.addWidget(page)
-        self.module_list.show_modules(modules)
-
+        stack.addWidget(self.welcome)
         self.welcome.start.connect(self.start_visit)
-        self.module_list.chosen.connect(self.open_module)
-        self.module_list.finished.connect(self.end_visit)
-        self.reader_page.next.connect(self._next_screen)
-        self.reader_page.back.connect(self._previous_screen)
-        self.reader_page.ask_again.connect(self._ask_again)
-        self.reader_page.stop_quiz.connect(self._stop_quiz)
-        self.reader_page.print_checklist.connect(self._print_checklist)
-        self.quiz_page.submitted.connect(self._answer)
-        self.quiz_page.next.connect(self._after_feedback)
-        self.quiz_page.stop_quiz.connect(self._stop_quiz)
-        self.results_page.to_modules.connect(self.show_modules)
-        self.results_page.read_again.connect(self._read_again)
+        self._module_list: ModuleListPage | None = None
+        self._reader_page: ReaderPage | None = None
+        self._quiz_page: QuizPage | None = None
+        self._results_page: ResultsPage | None = None
         self._show(self.welcome)
+
+    def build_pages(self) -> None:
+        """Build every page now, so the first tap on each is instant."""
+        for page in (self.module_list, self.reader_page, self.quiz_page, self.results_page):
+            page.ensurePolished()
+
+    @property
+    def module_list(self) -> ModuleListPage:
+        if self._module_list is None:
+            from eduapp.ui.module_list import ModuleListPage
+
+            page = self._module_list = ModuleListPage()
+            self.stack.addWidget(page)
+            page.show_modules(list(self.modules.values()))
+            page.chosen.connect(self.open_module)
+            page.finished.connect(self.end_visit)
+        return self._module_list
+
+    @property
+    def reader_page(self) -> ReaderPage:
+        if self._reader_page is None:
+            from eduapp.ui.reader_page import ReaderPage
+
+            page = self._reader_page = ReaderPage()
+            self.stack.addWidget(page)
+            page.set_text_step(self.text_step)
+            page.next.connect(self._next_screen)
+            page.back.connect(self._previous_screen)
+            page.ask_again.connect(self._ask_again)
+            page.stop_quiz.connect(self._stop_quiz)
+            page.print_checklist.connect(self._print_checklist)
+        return self._reader_page
+
+    @property
+    def quiz_page(self) -> QuizPage:
+        if self._quiz_page is None:
+            from eduapp.ui.quiz_page import QuizPage
+
+            page = self._quiz_page = QuizPage()
+            self.stack.addWidget(page)
+            page.submitted.connect(self._answer)
+            page.next.connect(self._after_feedback)
+            page.stop_quiz.connect(self._stop_quiz)
+        return self._quiz_page
+
+    @property
+    def results_page(self) -> ResultsPage:
+        if self._results_page is None:
+            from eduapp.ui.results_page import ResultsPage
+
+            page = self._results_page = ResultsPage()
+            self.stack.addWidget(page)
+            page.to_modules.connect(self.show_modules)
+            page.read_again.connect(self._read_again)
+        return self._results_page
+
+    def set_text_step(self, step: int) -> None:
+        self.text_step = step
+        if self._reader_page is not None:
+            self._reader_page.set_text_step(step)
+
+    def is_home(self, page: QWidget) -> bool:
+        """The welcome page or the list of topics (no 'All topics' button needed)."""
+        return page is self.welcome or page is self._module_list
 
     # visits -----------------------------------------------------------------------------
 
@@ -78,10 +132,12 @@ class PatientFlow(QObject):
         if self.visit is not None:
             self.visit.end()
         self.visit = self.module = self.reader = self.quiz = None
-        for module_id in self.modules:
-            self.module_list.show_status(module_id, ModuleStatus(False, None))
-        for page in (self.reader_page, self.quiz_page, self.results_page):
-            page.clear()
+        if self._module_list is not None:
+            for module_id in self.modules:
+                self._module_list.show_status(module_id, ModuleStatus(False, None))
+        for page in (self._reader_page, self._quiz_page, self._results_page):
+            if page is not None:
+                page.clear()
         self._show(self.welcome)
 
     def show_modules(self) -> None:

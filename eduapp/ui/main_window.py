@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             app.setStyleSheet(sheet)  # re-styles every widget: only when it changes
         for step, size_button in enumerate(self.size_buttons):
             size_button.setChecked(step == self.text_step)
-        self.flow.reader_page.set_text_step(self.text_step)
+        self.flow.set_text_step(self.text_step)
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(self.high_contrast)
         self.contrast_button.blockSignals(False)
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def _page_changed(self, page: QWidget) -> None:
         self.speech.stop()  # each screen is read on request, never the last one's text
         self._show_clinic_label()
-        self.topics_button.setVisible(page not in (self.flow.welcome, self.flow.module_list))
+        self.topics_button.setVisible(not self.flow.is_home(page))
         self._update_idle()
 
     # kiosk ----------------------------------------------------------------------------------
