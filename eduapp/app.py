@@ -91,7 +91,9 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     window = build_window(context, text_step=text_step, kiosk=kiosk, idle_seconds=idle_timeout)
     window.apply_theme()
     window.exit_requested.connect(lambda: ask_to_leave(window, context))
-    if quit_when_ready:
+    if quit_when_ready:  # the moment is printed for scripts that measure start-up
+        window.first_frame.connect(lambda: print(f"first frame at {time.time():.4f}",
+                                                 flush=True))
         window.first_frame.connect(lambda: QTimer.singleShot(0, app.quit))
     window.first_frame.connect(lambda: QTimer.singleShot(0, window.flow.build_pages))
     window.first_frame.connect(lambda: log.info(
