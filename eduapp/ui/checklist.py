@@ -11,27 +11,24 @@ import re
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QSizeF
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QWidget
 
 from eduapp.core.model import Module
 from eduapp.core.render import markdown_html
 from eduapp.core.setup import Options, prepare
+from eduapp.ui.printing import pdf_writer, printer
 from eduapp.ui.theme import FONT_FAMILY, PALETTE
 
 LARGEST_PT, SMALLEST_PT = 17, 12
-PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 
 
 def checklist_html(module: Module, clinic_name: str) -> str:
@@ -83,13 +80,8 @@ def _fit(module: Module, clinic_name: str, device: QPagedPaintDevice) -> QTextDo
 
 def write_pdf(module: Module, clinic_name: str, path: Path, paper: str = "letter") -> int:
     """Write the one-page PDF; returns the number of pages written."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(module.screen(module.checklist or "").title if module.checklist else "")
-    writer.setCreator("eduapp")
-    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES.get(paper, PAGE_SIZES["letter"])),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(48, 48, 48, 48), QPageLayout.Unit.Point))
-    writer.setResolution(300)
+    title = module.screen(module.checklist).title if module.checklist else ""
+    writer = pdf_writer(path, paper, title)
     document = _fit(module, clinic_name, writer)
     document.print_(writer)
     return document.pageCount()
@@ -97,14 +89,12 @@ def write_pdf(module: Module, clinic_name: str, path: Path, paper: str = "letter
 
 def print_checklist(module: Module, clinic_name: str, paper: str, parent: QWidget) -> bool:
     """Open the system print dialog; True if it was printed."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(PAGE_SIZES.get(paper, PAGE_SIZES["letter"])))
-    printer.setPageMargins(QMarginsF(48, 48, 48, 48), QPageLayout.Unit.Point)
-    dialog = QPrintDialog(printer, parent)
+    device = printer(paper)
+    dialog = QPrintDialog(device, parent)
     dialog.setWindowTitle(QCoreApplication.translate("checklist", "Print my checklist"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _fit(module, clinic_name, printer).print_(printer)
+    _fit(module, clinic_name, device).print_(device)
     return True
 
 

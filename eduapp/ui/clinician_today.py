@@ -17,8 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QMarginsF, QStandardPaths, Qt
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -40,7 +39,8 @@ from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.model import Module, Question
 from eduapp.core.store import LABEL_MAX, Store, StoreError
 from eduapp.ui.clinician_models import FLAG, ReadingTable, SessionsModel, clinician_style
-from eduapp.ui.summary_pdf import LANGUAGES, PAGE_SIZES, paint_summaries, write_summary_pdf
+from eduapp.ui.printing import printer
+from eduapp.ui.summary_pdf import LANGUAGES, paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
 from eduapp.ui.widgets import button, label, restyle
 
@@ -324,18 +324,14 @@ class TodayTab(QWidget):
 
     def print_summary(self) -> None:
         """The system print dialog, then the one-page summary of the chosen session."""
-        from PySide6.QtPrintSupport import QPrinter  # print support loads on first use
-
         session = self.selected()
         if session is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(PAGE_SIZES.get(self.paper, PAGE_SIZES["letter"])))
-        printer.setPageMargins(QMarginsF(48, 48, 48, 48), QPageLayout.Unit.Point)
-        if not self._print_dialog(printer):
+        device = printer(self.paper)
+        if not self._print_dialog(device):
             return
         try:
-            paint_summaries([session], self.clinic_name, printer)
+            paint_summaries([session], self.clinic_name, device)
         except OSError as err:
             self.say(self.tr("The summary could not be printed: %1.").replace("%1", str(err)),
                      error=True)

@@ -11,14 +11,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QTextDocument,
 )
 
@@ -27,10 +24,10 @@ from eduapp.core.export import ExportError, open_source
 from eduapp.core.quiz import Mastery
 from eduapp.core.setup import Options
 from eduapp.core.store import StoreError
+from eduapp.ui.printing import pdf_writer
 from eduapp.ui.theme import FONT_FAMILY, PALETTE
 
 LARGEST_PT, SMALLEST_PT = 11, 7
-PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 LANGUAGES = {"en": "English", "es": "Español"}
 
 
@@ -184,13 +181,7 @@ def paint_summaries(sessions: list[SessionSummary], clinic_name: str,
 def write_summary_pdf(sessions: list[SessionSummary], clinic_name: str, path: Path,
                       paper: str = "letter") -> int:
     """Write the summaries as a PDF file; returns the number of pages."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(tr("Patient education summary"))
-    writer.setCreator("eduapp")
-    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES.get(paper, PAGE_SIZES["letter"])),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(48, 48, 48, 48), QPageLayout.Unit.Point))
-    writer.setResolution(300)
+    writer = pdf_writer(path, paper, tr("Patient education summary"))
     return paint_summaries(sessions, clinic_name, writer)
 
 
