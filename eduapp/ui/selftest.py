@@ -61,6 +61,7 @@ def run_self_test(options: Options) -> int:
                   "answered wrong, reviewed, then right")
     except DriveError as err:
         failures.append(f"the screens did not behave: {err}")
+    failures += _check_speech()
     session = window.flow.visit.session_id if window.flow.visit else 0
     if context.store is not None and session:
         failures += _check_store(context.store, session, context)
@@ -75,6 +76,27 @@ def run_self_test(options: Options) -> int:
     print(f"self-test passed: {len(context.modules)} modules, {screens} screens, {questions} "
           f"questions, {2 * questions} answers stored{where}")
     return 0
+
+
+def _check_speech() -> list[str]:
+    """Read-aloud works: Qt's speech library and its plugins are there (a frozen build too)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from eduapp.ui.read_aloud import ReadAloud
+
+    speech = ReadAloud("mock")
+    said: list[str] = []
+    loop = QEventLoop()
+    speech.state_changed.connect(said.append)
+    speech.state_changed.connect(lambda state: loop.quit() if state == "idle" else None)
+    if not speech.speak("Read aloud works."):
+        return [f"read aloud does not work: {speech.problem}"]
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    if said[:1] != ["speaking"] or said[-1:] != ["idle"]:
+        return [f"read aloud did not speak and finish (states: {said})"]
+    print("  read aloud: spoke with the test engine")
+    return []
 
 
 def _check_store(store: Store, session: int, context: object) -> list[str]:
