@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 
 
 @lru_cache(maxsize=512)
@@ -15,8 +14,3 @@ def markdown_html(text: str) -> str:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return str(md.convert(text))
-
-
-def plain_html(text: str) -> str:
-    """Plain text as HTML paragraphs."""
-    return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())

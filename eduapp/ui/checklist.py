@@ -11,9 +11,8 @@ import re
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSizeF
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
-    QFont,
     QPagedPaintDevice,
     QTextBlockFormat,
     QTextCursor,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import QWidget
 from eduapp.core.model import Module
 from eduapp.core.render import markdown_html
 from eduapp.core.setup import Options, prepare
-from eduapp.ui.printing import pdf_writer, printer
-from eduapp.ui.theme import FONT_FAMILY, PALETTE
+from eduapp.ui.printing import paged_document, pdf_writer, printer
+from eduapp.ui.theme import PALETTE
 
 LARGEST_PT, SMALLEST_PT = 17, 12
 
@@ -46,12 +45,8 @@ def checklist_html(module: Module, clinic_name: str) -> str:
 def checklist_document(module: Module, clinic_name: str, device: QPagedPaintDevice,
                        point_size: int) -> QTextDocument:
     """The document at one type size, laid out for the page of `device` (printer or PDF)."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    font = QFont(FONT_FAMILY)
-    font.setPointSize(point_size)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(
+    document = paged_document(
+        device, point_size,
         f"h1 {{ font-size: {round(point_size * 1.5)}pt; margin-bottom: 8pt; }}"
         f"h2 {{ font-size: {round(point_size * 1.15)}pt; margin-top: 14pt; margin-bottom: 4pt; }}"
         f"p {{ margin-top: 6pt; margin-bottom: 4pt; }} li {{ margin-bottom: 3pt; }}")
@@ -65,8 +60,6 @@ def checklist_document(module: Module, clinic_name: str, device: QPagedPaintDevi
             fmt.setMarker(QTextBlockFormat.MarkerType.Unchecked)
             cursor.setBlockFormat(fmt)
         block = block.next()
-    rect = device.pageLayout().paintRectPixels(device.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
     return document
 
 

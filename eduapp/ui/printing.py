@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -34,3 +41,18 @@ def printer(paper: str) -> QPrinter:
     device = QPrinter(QPrinter.PrinterMode.HighResolution)
     device.setPageLayout(page_layout(paper))
     return device
+
+
+def paged_document(device: QPagedPaintDevice, point_size: int, style: str) -> QTextDocument:
+    """An empty document laid out for `device`'s page, in eduapp's font at `point_size`."""
+    from eduapp.ui.theme import FONT_FAMILY
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    font = QFont(FONT_FAMILY)
+    font.setPointSize(point_size)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(style)
+    rect = device.pageLayout().paintRectPixels(device.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    return document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -171,12 +172,12 @@ class QuizPage(QWidget):
         parts = []
         for choice in question.choices:
             if choice.id in answer.chosen:
-                parts.append(f"<p><b>{_escape(choice.text)}</b><br>{_escape(choice.explanation)}"
+                parts.append(f"<p><b>{escape(choice.text)}</b><br>{escape(choice.explanation)}"
                              "</p>")
         missing = question.correct_ids - answer.chosen
         some_right = answer.chosen & question.correct_ids
         if question.kind == QuestionKind.MULTIPLE and missing and some_right:
-            parts.append("<p>" + _escape(self.tr("There is more that is true here.")) + "</p>")
+            parts.append("<p>" + escape(self.tr("There is more that is true here.")) + "</p>")
         self.explanations.setText("".join(parts))
         self.explanations.setAccessibleName(self.explanations.text())
         restyle(self.feedback)
@@ -231,7 +232,3 @@ class QuizPage(QWidget):
             self.next.emit()
         elif self.check_button.isEnabled():
             self._submit()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -10,6 +10,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+from eduapp.core.model import Module
 from eduapp.core.setup import Options, prepare
 from eduapp.core.store import Store
 
@@ -64,7 +65,7 @@ def run_self_test(options: Options) -> int:
     failures += _check_speech()
     session = window.flow.visit.session_id if window.flow.visit else 0
     if context.store is not None and session:
-        failures += _check_store(context.store, session, context)
+        failures += _check_store(context.store, session, context.modules)
     window.close()
     if context.store is not None:
         context.store.close()
@@ -99,9 +100,9 @@ def _check_speech() -> list[str]:
     return []
 
 
-def _check_store(store: Store, session: int, context: object) -> list[str]:
+def _check_store(store: Store, session: int, quizzed: list[Module]) -> list[str]:
     failures = []
-    modules = {m.id: m for m in getattr(context, "modules", [])}
+    modules = {m.id: m for m in quizzed}
     attempts = store.attempts(session)
     if sorted(a.module_id for a in attempts) != sorted(modules):
         failures.append("not every module's quiz was stored")

@@ -11,9 +11,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import (
-    QFont,
     QPagedPaintDevice,
     QPainter,
     QTextDocument,
@@ -24,8 +23,8 @@ from eduapp.core.export import ExportError, open_source
 from eduapp.core.quiz import Mastery
 from eduapp.core.setup import Options
 from eduapp.core.store import StoreError
-from eduapp.ui.printing import pdf_writer
-from eduapp.ui.theme import FONT_FAMILY, PALETTE
+from eduapp.ui.printing import paged_document, pdf_writer
+from eduapp.ui.theme import PALETTE
 
 LARGEST_PT, SMALLEST_PT = 11, 7
 LANGUAGES = {"en": "English", "es": "Español"}
@@ -130,20 +129,14 @@ def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPa
                      point_size: int, *, detail: bool = True, prompts: int | None = None
                      ) -> QTextDocument:
     """One session's page at one type size, laid out for the page of `device`."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    font = QFont(FONT_FAMILY)
-    font.setPointSize(point_size)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(
+    document = paged_document(
+        device, point_size,
         f"h1 {{ font-size: {round(point_size * 1.7)}pt; margin-bottom: 6pt; "
         f"color: {PALETTE.ink}; }}"
         f"h2 {{ font-size: {round(point_size * 1.25)}pt; margin-top: 12pt; margin-bottom: 4pt; "
         f"color: {PALETTE.primary_dark}; }}"
         f"p {{ margin-top: 3pt; margin-bottom: 3pt; color: {PALETTE.ink}; }}")
     document.setHtml(summary_html(session, clinic_name, detail=detail, prompts=prompts))
-    rect = device.pageLayout().paintRectPixels(device.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
     return document
 
 
