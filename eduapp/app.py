@@ -15,10 +15,11 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from eduapp.core.model import Image
+from eduapp.core.model import Image, Module
 from eduapp.core.setup import Context, Options, prepare
 from eduapp.core.visit import Visit
 from eduapp.ui import errors
+from eduapp.ui.i18n import Translations
 from eduapp.ui.main_window import MainWindow, WindowSettings
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, stylesheet
 
@@ -44,8 +45,8 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
     settings = context.settings
     resume = settings.idle_seconds
 
-    def open_visit() -> Visit:
-        visit = Visit(context.store, context.language, resume_within=resume)
+    def open_visit(language: str) -> Visit:
+        visit = Visit(context.store, language, resume_within=resume)
         if visit.saving_problem:
             log.warning("results are not being saved: %s", visit.saving_problem)
         return visit
@@ -62,19 +63,31 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         if visit is not None and visit.saving_problem and context.store is not None:
             notices.append(f"Results are not being saved right now: {visit.saving_problem}.")
         return ClinicianWorkspace(WorkspaceContext(
-            context.store, context.modules, settings.name, settings.paper,
+            context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
             context.resources, notices))
 
     picture_file = context.resources / "images" / "welcome.svg"
-    picture = Image(picture_file, "Three people of different ages sit together on a sofa; one "
-                    "reads a lesson on a tablet.") if picture_file.is_file() else None
-    window = MainWindow(context.modules, WindowSettings(
+    picture = Image(picture_file, "") if picture_file.is_file() else None  # alt: WelcomePage
+    window = MainWindow(offered_modules(context), WindowSettings(
         clinic_name=settings.name, welcome_picture=picture, paper=settings.paper,
         idle_seconds=idle_seconds or settings.idle_seconds, kiosk=kiosk or settings.kiosk,
         text_step=settings.text_size if text_step is None else text_step,
-        high_contrast=settings.high_contrast), open_visit, open_workspace)
+        high_contrast=settings.high_contrast, language=context.language),
+        open_visit, open_workspace, Translations(context.resources))
     return window
+
+
+def offered_modules(context: Context) -> dict[str, list[Module]]:
+    """The languages patients may choose, each with its modules.
+
+    The clinic's list where content exists, and always the starting language.
+    """
+    library = context.library
+    codes = [c for c in context.settings.languages if c in library.languages]
+    if context.language not in codes:
+        codes.insert(0, context.language)
+    return {code: library.for_language(code) for code in codes}
 
 
 def run(options: Options, *, quit_when_ready: bool = False, text_step: int | None = None,

@@ -38,7 +38,7 @@ RESOURCES = ROOT / "resources"
 def library() -> Library:
     """The real content, loaded once."""
     settings = load_settings(RESOURCES, None)
-    return load_library(RESOURCES, settings.values)
+    return load_library(RESOURCES, settings.values, translated=settings.translated)
 
 
 @pytest.fixture
@@ -66,17 +66,26 @@ def themed(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_window(qtbot, themed, library: Library) -> Callable[..., object]:  # type: ignore[no-untyped-def]
+def make_window(qtbot, themed, library: Library) -> Iterator[Callable[..., object]]:  # type: ignore[no-untyped-def]
     """Build a real main window on a given store, as the app does."""
+    from eduapp.ui.i18n import Translations
     from eduapp.ui.main_window import MainWindow, WindowSettings
 
-    def make(store: Store | None, resume_within: int = 300, **settings: object) -> MainWindow:
-        window = MainWindow(library.for_language("en"),
+    made: list[Translations] = []
+
+    def make(store: Store | None, resume_within: int = 300, languages: tuple[str, ...] = ("en",),
+             **settings: object) -> MainWindow:
+        translations = Translations(RESOURCES)
+        made.append(translations)
+        window = MainWindow({code: library.for_language(code) for code in languages},
                             WindowSettings("Test Clinic", **settings),  # type: ignore[arg-type]
-                            lambda: Visit(store, "en", resume_within=resume_within))
+                            lambda language: Visit(store, language, resume_within=resume_within),
+                            translations=translations)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         return window
 
-    return make
+    yield make
+    for translations in made:  # the next test starts in English
+        translations.use("en")

@@ -56,7 +56,7 @@ def defaults() -> ClinicSettings:
 def test_defaults_include_retention_and_languages(defaults: ClinicSettings) -> None:
     assert defaults.problems == []
     assert defaults.keep_days == 365
-    assert defaults.languages == ("en",)
+    assert defaults.languages == ("en", "es")
     assert settings_problems(defaults) == {}
 
 
@@ -82,8 +82,34 @@ def test_the_file_holds_every_key_with_a_comment(tmp_path: Path,
     assert set(CLINIC_KEYS) <= set(data["clinic"])
     assert set(data["app"]) == set(APP_KEYS)
     lines = text.splitlines()
-    for key in (*CLINIC_KEYS, *APP_KEYS):
+    common = text.split("[clinic.es]")[0]  # the Spanish wording repeats some keys after it
+    for key in CLINIC_KEYS:
+        assert lines[line_of(common, f"{key} =") - 2].startswith("# "), key
+    for key in APP_KEYS:
         assert lines[line_of(text, f"{key} =") - 2].startswith("# "), key
+
+
+def test_spanish_wording_is_saved_and_used_for_spanish_content(
+        tmp_path: Path, defaults: ClinicSettings) -> None:
+    assert defaults.values_for("es")["session_hours"] == "1 a 4"
+    assert defaults.values_for("en")["session_hours"] == "1 to 4"
+    save_settings(defaults, tmp_path / SETTINGS_FILE)
+    again = load_settings(RESOURCES, tmp_path)
+    assert again.problems == []
+    assert again.translated == defaults.translated
+
+
+def test_a_value_changed_without_its_spanish_wording_is_shown_as_written(
+        tmp_path: Path, defaults: ClinicSettings) -> None:
+    """A clinic's own rule must never be replaced by the shipped Spanish of the old rule."""
+    (tmp_path / SETTINGS_FILE).write_text(
+        '[clinic]\ndriver_rule = "Take a taxi home with a friend"\n', encoding="utf-8")
+    mine = load_settings(RESOURCES, tmp_path)
+    assert mine.values_for("es")["driver_rule"] == "Take a taxi home with a friend"
+    assert mine.values_for("es")["session_hours"] == "1 a 4"  # not changed: still Spanish
+    edited = with_changes(defaults, {"session_hours": "2"})
+    assert edited.values_for("es")["session_hours"] == "2"
+    assert edited.values_for("es")["driver_rule"] == defaults.values_for("es")["driver_rule"]
 
 
 def test_placeholders_of_the_clinic_own_are_kept(tmp_path: Path,
@@ -109,7 +135,7 @@ def test_placeholders_of_the_clinic_own_are_kept(tmp_path: Path,
     ("arrival_minutes", "500", "0 to 240"),
     ("clear_liquids_hours", "12", "no solid food"),
     ("languages", [], "two-letter"),
-    ("default_language", "es", "languages offered"),
+    ("default_language", "fr", "languages offered"),
     ("paper", "legal", "letter"),
     ("text_size", 3, "0, 1 or 2"),
 ])
@@ -187,5 +213,5 @@ def test_bad_retention_or_languages_in_a_copy_are_reported(tmp_path: Path,
 
 
 def test_installed_languages_are_those_of_the_content() -> None:
-    assert installed_languages(RESOURCES) == ("en",)
+    assert installed_languages(RESOURCES) == ("en", "es")
     assert installed_languages(RESOURCES / "nowhere") == ()

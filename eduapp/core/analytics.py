@@ -18,7 +18,8 @@ from eduapp.core.model import Module, Objective, Question
 from eduapp.core.quiz import Answer, Mastery, QuizSession, Results, Step, score
 from eduapp.core.store import Attempt, SessionRow, Store
 
-TEACH_BACK = "teach-back:"
+# How a teach-back prompt starts in the clinician notes, in each content language.
+TEACH_BACK_LABELS = ("teach-back:", "repetir para confirmar:")
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,18 @@ def teach_back(module: Module, question: Question) -> str | None:
     except KeyError:
         return None
     for line in notes.splitlines():
-        text = line.strip().lstrip("-* ").strip()
-        if text.lower().startswith(TEACH_BACK):
-            return text[len(TEACH_BACK):].strip() or None
+        prompt = teach_back_prompt(line)
+        if prompt:
+            return prompt
+    return None
+
+
+def teach_back_prompt(line: str) -> str | None:
+    """The prompt of a clinician-notes line that starts with a teach-back label, else None."""
+    text = line.strip().lstrip("-* ").strip()
+    for label in TEACH_BACK_LABELS:
+        if text.lower().startswith(label):
+            return text[len(label):].strip()
     return None
 
 

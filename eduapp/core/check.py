@@ -24,7 +24,8 @@ def run_check(options: Options) -> int:
     resources = options.resources or resources_dir()
     try:
         settings = load_settings(resources, options.data_dir)
-        library = load_library(resources, settings.values, deep=True)
+        library = load_library(resources, settings.values, deep=True,
+                               translated=settings.translated)
         problems = settings.problems + library.problems
     except Exception as err:  # a last guard; the loaders report problems themselves
         problems = [Problem(resources, 1, f"could not be checked ({type(err).__name__})")]
@@ -53,7 +54,8 @@ def run_check(options: Options) -> int:
             level = levels[(language, m.id)]
             worst = level.worst
             measure = "ease" if language == "es" else "grade"
-            hardest = f"{worst.score:.1f} at most ({worst.screen.id})" if worst else "no screens"
+            bound = "at least" if language == "es" else "at most"
+            hardest = f"{worst.score:.1f} {bound} ({worst.screen.id})" if worst else "no screens"
             print(f"    {m.id}: {len(m.screens)} screens, {len(m.questions)} questions, reading "
                   f"{measure} {level.average:.1f} on average, {hardest}")
     return 0

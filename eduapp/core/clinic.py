@@ -63,6 +63,8 @@ class ClinicSettings:
     """What the clinic has set; `values` fill the content placeholders."""
 
     values: dict[str, str] = field(default_factory=dict)
+    # values worded for one language, e.g. {"es": {"driver_rule": "..."}} from [clinic.es]
+    translated: dict[str, dict[str, str]] = field(default_factory=dict)
     default_language: str = "en"
     languages: tuple[str, ...] = ("en",)
     idle_seconds: int = 180
@@ -76,6 +78,10 @@ class ClinicSettings:
     @property
     def name(self) -> str:
         return self.values.get("clinic_name", "")
+
+    def values_for(self, language: str) -> dict[str, str]:
+        """The placeholder values for content in `language`."""
+        return {**self.values, **self.translated.get(language, {})}
 
 
 class SettingsError(Exception):
@@ -145,7 +151,22 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
     if not isinstance(clinic, dict) or not isinstance(app, dict):
         settings.problems.append(Problem(path, 1, "[clinic] and [app] must be tables"))
         return
+    worded = {key: value for key, value in clinic.items()
+              if isinstance(value, dict) and _is_code(key)}
+    for values in settings.translated.values():  # this file's own value wins over an older
+        for key in clinic:                          # file's wording of the value it replaces
+            if key not in worded:
+                values.pop(key, None)
+    for language, table in worded.items():
+        for key, value in table.items():
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                settings.problems.append(Problem(path, _line_of(text, key),
+                                                 f"'{key}' must be text or a number"))
+            else:
+                settings.translated.setdefault(language, {})[key] = str(value)
     for key, value in clinic.items():
+        if key in worded:
+            continue
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             settings.problems.append(
                 Problem(path, _line_of(text, key), f"'{key}' must be text or a number")
@@ -221,6 +242,7 @@ def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicS
     the check says what it must be. Clinic values become one line with single spaces.
     """
     values = dict(base.values)
+    translated = {code: dict(table) for code, table in base.translated.items()}
     app: dict[str, Any] = {}
     for key, value in changes.items():
         if key in APP_RULES:
@@ -232,7 +254,10 @@ def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicS
                     value, list | tuple) else value
         else:
             values[key] = " ".join(str(value).split())  # one line, single spaces
-    return replace(base, values=values, problems=[], **app)
+            if values[key] != base.values.get(key):  # its wording elsewhere no longer fits
+                for table in translated.values():
+                    table.pop(key, None)
+    return replace(base, values=values, translated=translated, problems=[], **app)
 
 
 def settings_problems(settings: ClinicSettings) -> dict[str, str]:
@@ -276,6 +301,12 @@ def settings_toml(settings: ClinicSettings) -> str:
         if key in settings.values:
             lines.append(f"# {COMMENTS.get(key, 'A placeholder of this clinic.')}")
             lines.append(f"{_toml_key(key)} = {_toml_string(settings.values[key])}")
+    for code, table in sorted(settings.translated.items()):
+        if table:
+            lines += ["", f"# The values above as worded for patients reading in \"{code}\"; "
+                      "a value not here is used as it is above.", f"[clinic.{code}]"]
+            lines += [f"{_toml_key(key)} = {_toml_string(value)}"
+                      for key, value in sorted(table.items())]
     lines += ["", "[app]"]
     for key in APP_KEYS:
         value = getattr(settings, key)

@@ -76,7 +76,7 @@ def open_source(options: Options, session_id: int | None) -> ExportSource:
                 raise ExportError(f"the database {path} holds no sessions yet")
         resources = options.resources or resources_dir()
         settings = load_settings(resources, data_dir)
-        library = load_library(resources, settings.values)
+        library = load_library(resources, settings.values, translated=settings.translated)
         wanted = options.lang or settings.default_language
         language = wanted if wanted in library.languages else "en"
     except (ExportError, StoreError) as err:

@@ -58,9 +58,12 @@ class _TomlLines:
         return start + 1
 
 
-def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool = False
-                 ) -> Library:
-    """Load every module in every language found; `deep` also parses each SVG."""
+def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool = False,
+                 translated: Mapping[str, Mapping[str, str]] | None = None) -> Library:
+    """Load every module in every language found; `deep` also parses each SVG.
+
+    `translated` holds placeholder values worded for one language (ClinicSettings.translated).
+    """
     root = resources / "modules"
     problems: list[Problem] = []
     try:
@@ -77,7 +80,8 @@ def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool
             continue
         before = len(problems)
         try:
-            loaded = _load_module(folder, match.group(1), languages, placeholders, deep, problems)
+            loaded = _load_module(folder, match.group(1), languages, placeholders,
+                                  translated or {}, deep, problems)
         except Exception as err:  # a last guard: content can never crash the app
             problems.append(Problem(folder, 1, f"could not be read ({type(err).__name__})"))
             loaded = {}
@@ -93,8 +97,8 @@ def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool
 
 
 def _load_module(folder: Path, module_id: str, languages: list[str],
-                 placeholders: Mapping[str, str], deep: bool, problems: list[Problem]
-                 ) -> dict[str, Module]:
+                 common: Mapping[str, str], translated: Mapping[str, Mapping[str, str]],
+                 deep: bool, problems: list[Problem]) -> dict[str, Module]:
     toml_path = folder / "module.toml"
     structure = _read_structure(toml_path, problems)
     if structure is None:
@@ -110,6 +114,7 @@ def _load_module(folder: Path, module_id: str, languages: list[str],
     for language in languages:
         path = folder / f"{language}.md"
         language_before = len(problems)
+        placeholders = {**common, **translated.get(language, {})}
         try:
             raw = path.read_bytes()
         except FileNotFoundError:

@@ -150,7 +150,7 @@ def prepare(options: Options) -> Context:
     settings = load_settings(resources, data_dir)
     for problem in settings.problems:
         log.warning("clinic settings: %s (defaults used)", problem)
-    library = load_library(resources, settings.values)
+    library = load_library(resources, settings.values, translated=settings.translated)
     for problem in library.problems:
         log.warning("content: %s", problem)
     wanted = options.lang or settings.default_language

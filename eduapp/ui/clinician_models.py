@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from eduapp.core.analytics import ObjectiveStats, QuestionStats, SessionSummary
 from eduapp.core.model import Module
+from eduapp.ui.i18n import tr
 from eduapp.ui.theme import PALETTE, TEXT_STEPS, Palette
 
 T = TypeVar("T")
@@ -49,8 +50,6 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("clinician", text)
 
 
 class _Rows(QAbstractTableModel, Generic[T]):
@@ -132,7 +131,8 @@ class SessionsModel(_Rows[SessionSummary]):
     """The sessions of a day, newest first, one row each."""
 
     TIME, CODE, MODULES, SCORES, DISCUSS = range(5)
-    HEADERS = ("Time", "Visit code", "Modules done", "Scores", "Needs\ndiscussion")
+    HEADERS = (QT_TR_NOOP("Time"), QT_TR_NOOP("Visit code"), QT_TR_NOOP("Modules done"),
+               QT_TR_NOOP("Scores"), QT_TR_NOOP("Needs\ndiscussion"))
 
     def session_row(self, session_id: int) -> int | None:
         """The row of a session, if it is shown."""
@@ -233,8 +233,8 @@ class QuestionsModel(_Rows[QuestionStats]):
     """Every question of the content, worst first (as `item_statistics` sorted them)."""
 
     MODULE, QUESTION, TRIES, FACILITY, WRONG = range(5)
-    HEADERS = ("Module", "Question", "First tries", "Right first time",
-               "Most chosen wrong answer")
+    HEADERS = (QT_TR_NOOP("Module"), QT_TR_NOOP("Question"), QT_TR_NOOP("First tries"),
+               QT_TR_NOOP("Right first time"), QT_TR_NOOP("Most chosen wrong answer"))
     NUMERIC = frozenset({TRIES, FACILITY})
 
     def display(self, q: QuestionStats, column: int) -> str:
@@ -278,7 +278,8 @@ class ObjectivesModel(_Rows[ObjectiveStats]):
     """Learning objectives, most often not yet understood first."""
 
     MODULE, OBJECTIVE, MISSED = range(3)
-    HEADERS = ("Module", "Objective", "Sessions missed / quizzed")
+    HEADERS = (QT_TR_NOOP("Module"), QT_TR_NOOP("Objective"),
+               QT_TR_NOOP("Sessions missed / quizzed"))
     NUMERIC = frozenset({MISSED})
 
     def display(self, o: ObjectiveStats, column: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from eduapp.core import analytics
@@ -30,8 +30,6 @@ from eduapp.ui.widgets import button, label
 DEFAULT_DAYS = 90
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("clinician", text)
 
 
 class QuestionsTab(QWidget):

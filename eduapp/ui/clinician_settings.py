@@ -40,7 +40,7 @@ from eduapp.core.clinic import (
 from eduapp.core.pin import MAX_DIGITS, PinLock
 from eduapp.core.store import Store, StoreError
 from eduapp.ui.clinician_models import clinician_style
-from eduapp.ui.summary_pdf import LANGUAGES
+from eduapp.ui.i18n import language_name
 from eduapp.ui.widgets import button, label, restyle
 
 NUMBER_WIDTH = 120
@@ -190,13 +190,13 @@ class SettingsTab(QWidget):
         languages.setContentsMargins(0, 0, 0, 0)
         self.language_boxes: dict[str, QCheckBox] = {}
         for code in self.language_codes:
-            box = self._check(LANGUAGES.get(code, code))
+            box = self._check(language_name(code))
             box.toggled.connect(self._edited)
             self.language_boxes[code] = box
             languages.addWidget(box)
         languages.addStretch(1)
         self._row(grid, "languages", self.tr("Languages offered"), holder)
-        self.default_language = self._choice([(LANGUAGES.get(code, code), code)
+        self.default_language = self._choice([(language_name(code), code)
                                               for code in self.language_codes])
         self._row(grid, "default_language", self.tr("First language"), self.default_language)
         self.text_size = self._choice([(self.tr("Normal text"), 0), (self.tr("Larger text"), 1),

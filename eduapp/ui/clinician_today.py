@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -39,8 +39,9 @@ from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.model import Module, Question
 from eduapp.core.store import LABEL_MAX, Store, StoreError
 from eduapp.ui.clinician_models import FLAG, ReadingTable, SessionsModel, clinician_style
+from eduapp.ui.i18n import language_name, tr
 from eduapp.ui.printing import printer
-from eduapp.ui.summary_pdf import LANGUAGES, paint_summaries, write_summary_pdf
+from eduapp.ui.summary_pdf import paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
 from eduapp.ui.widgets import button, label, restyle
 
@@ -50,8 +51,6 @@ if TYPE_CHECKING:
 DATE_FORMAT = "dddd d MMMM yyyy"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("clinician", text)
 
 
 def to_qdate(day: date) -> QDate:
@@ -272,8 +271,8 @@ class TodayTab(QWidget):
             action.setEnabled(session is not None)
         if session is None:
             self.heading.setText(self.tr("No session chosen"))
-            self.details.setHtml(f"<p>{escape(self.tr('Choose a session to see its answers.'))}"
-                                 "</p>" if self.model.rowCount() else "")
+            self.details.setHtml("<p>" + escape(self.tr("Choose a session to see its answers."))
+                                 + "</p>" if self.model.rowCount() else "")
             return
         code = session.label or self.tr("no visit code")
         self.heading.setText(f"{session.started_at.astimezone():%H:%M} · {code}")
@@ -416,24 +415,24 @@ DETAILS_CSS = (
 def session_html(s: SessionSummary) -> str:
     """What the details pane shows: what to talk about first, then every answer."""
     start, end = s.started_at.astimezone(), s.last_activity.astimezone()
-    facts = [f"{start:%H:%M}\u2013{end:%H:%M}", LANGUAGES.get(s.language, s.language),
+    facts = [f"{start:%H:%M}\u2013{end:%H:%M}", language_name(s.language),
              tr("session #%1").replace("%1", str(s.id))]
     parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>"]
     for item in s.to_discuss:
-        prompts = "".join(f"<p style='margin-top:6px'><b>{escape(tr('Teach-back:'))}</b> "
+        prompts = "".join("<p style='margin-top:6px'><b>" + escape(tr("Teach-back:")) + f"</b> "
                           f"{escape(prompt)}</p>" for prompt in item.prompts)
         parts.append(
             f"<table width='100%' cellpadding='10' cellspacing='0' bgcolor='{PALETTE.wrong_tint}'"
             f" style='margin-top:10px'><tr><td><p class='wrong'>{FLAG} "
-            f"{escape(tr('Talk about: %1').replace('%1', item.objective.text))}</p>"
+            + escape(tr("Talk about: %1").replace("%1", item.objective.text)) + f"</p>"
             f"<p class='muted'>{escape(item.module.title)}</p>{prompts}</td></tr></table>")
     if not s.attempts:
-        parts.append(f"<p style='margin-top:12px'>"
-                     f"{escape(tr('No quiz was taken in this session.'))}</p>")
+        parts.append("<p style='margin-top:12px'>"
+                     + escape(tr("No quiz was taken in this session.")) + "</p>")
     elif not s.to_discuss:
-        parts.append(f"<p class='right' style='margin-top:12px'>"
-                     f"{escape(tr('Nothing to discuss: everything quizzed was understood.'))}"
-                     "</p>")
+        parts.append("<p class='right' style='margin-top:12px'>"
+                     + escape(tr("Nothing to discuss: everything quizzed was understood."))
+                     + "</p>")
     parts += [_attempt_html(a) for a in s.attempts]
     return "".join(parts)
 
@@ -461,8 +460,8 @@ def _attempt_html(a: AttemptSummary) -> str:
         rows.append(f"<tr><td colspan='3' style='padding-top:10px'><b>{escape(text)}</b>"
                     "</td></tr>")
         for answer in (x for x in a.answers if x.question_id == question_id):
-            mark = (f"<span class='right'>✓ {escape(tr('Right'))}</span>" if answer.right
-                    else f"<span class='wrong'>✗ {escape(tr('Wrong'))}</span>")
+            mark = ("<span class='right'>✓ " + escape(tr("Right")) + "</span>" if answer.right
+                    else "<span class='wrong'>✗ " + escape(tr("Wrong")) + "</span>")
             attempt = (tr("First try") if answer.try_number == 1
                        else tr("Retry (try %1)").replace("%1", str(answer.try_number)))
             chosen = _choice_texts(question, answer.chosen)

@@ -7,7 +7,7 @@ objects (`Visit`, `Reader`, `QuizSession`) decide what is right, what is next an
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +18,7 @@ from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.reader import Reader
 from eduapp.core.visit import ModuleStatus, Visit
 from eduapp.ui.welcome import WelcomePage
+from eduapp.ui.widgets import discard
 
 if TYPE_CHECKING:
     from eduapp.ui.module_list import ModuleListPage
@@ -34,11 +35,13 @@ class PatientFlow(QObject):
     page_changed = Signal(QWidget)
     print_requested = Signal(object)  # the Module whose checklist to print
 
-    def __init__(self, stack: QStackedWidget, modules: list[Module], clinic_name: str,
-                 open_visit: Callable[[], Visit], welcome_picture: Image | None = None) -> None:
+    def __init__(self, stack: QStackedWidget, modules: Sequence[Module], clinic_name: str,
+                 open_visit: Callable[[str], Visit], welcome_picture: Image | None = None,
+                 languages: Sequence[str] = (), language: str = "en") -> None:
         super().__init__(stack)
         self.stack = stack
         self.modules = {m.id: m for m in modules}
+        self.language = language
         self._open_visit = open_visit
         self.visit: Visit | None = None
         self.module: Module | None = None
@@ -48,13 +51,31 @@ class PatientFlow(QObject):
         self.text_step = 0
         # Only the welcome page is built before the first frame; the others are built (and
         # their modules imported) on first use, or by `build_pages` right after that frame.
-        self.welcome = WelcomePage(clinic_name, welcome_picture)
+        self.welcome = WelcomePage(clinic_name, welcome_picture, languages, language)
         stack.addWidget(self.welcome)
         self.welcome.start.connect(self.start_visit)
         self._module_list: ModuleListPage | None = None
         self._reader_page: ReaderPage | None = None
         self._quiz_page: QuizPage | None = None
         self._results_page: ResultsPage | None = None
+        self._show(self.welcome)
+
+    def set_language(self, language: str, modules: Sequence[Module]) -> None:
+        """Show the welcome page, content and interface in `language`.
+
+        The translator for it is already installed; the other pages are dropped and built
+        again, in the new language, on first use.
+        """
+        if self.visit is not None:
+            self.end_visit()
+        self.language = language
+        self.modules = {m.id: m for m in modules}
+        for page in (self._module_list, self._reader_page, self._quiz_page, self._results_page):
+            if page is not None:
+                self.stack.removeWidget(page)
+                discard(page)
+        self._module_list = self._reader_page = self._quiz_page = self._results_page = None
+        self.welcome.retranslate(language)
         self._show(self.welcome)
 
     def build_pages(self) -> None:
@@ -124,7 +145,7 @@ class PatientFlow(QObject):
     # visits -----------------------------------------------------------------------------
 
     def start_visit(self) -> None:
-        self.visit = self._open_visit()
+        self.visit = self._open_visit(self.language)
         self.show_modules()
 
     def end_visit(self) -> None:
@@ -142,7 +163,7 @@ class PatientFlow(QObject):
 
     def show_modules(self) -> None:
         if self.visit is None:
-            self.visit = self._open_visit()
+            self.visit = self._open_visit(self.language)
         self.visit.leave_screen()
         for module in self.modules.values():
             self.module_list.show_status(module.id, self.visit.status(module))
@@ -193,7 +214,7 @@ class PatientFlow(QObject):
     def start_quiz(self) -> None:
         assert self.module is not None
         if self.visit is None:
-            self.visit = self._open_visit()
+            self.visit = self._open_visit(self.language)
         self.visit.leave_screen()
         self.quiz = self.visit.start_quiz(self.module)
         self._show_quiz_step()

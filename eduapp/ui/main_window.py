@@ -8,7 +8,7 @@ instead of quitting.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from eduapp.core.model import Image, Module
 from eduapp.core.visit import Visit
 from eduapp.ui.flow import PatientFlow
+from eduapp.ui.i18n import Translations
 from eduapp.ui.idle import IdleReset
 from eduapp.ui.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
@@ -47,6 +48,7 @@ class WindowSettings:
     text_step: int = 0
     high_contrast: bool = False
     speech_engine: str | None = None  # None: the system's; "mock" in tests
+    language: str = "en"  # each patient's starting language: a key of the window's modules
 
 
 class MainWindow(QMainWindow):
@@ -55,10 +57,18 @@ class MainWindow(QMainWindow):
     first_frame = Signal()
     exit_requested = Signal()  # kiosk: someone tried to close the app
 
-    def __init__(self, modules: list[Module], settings: WindowSettings,
-                 open_visit: Callable[[], Visit],
-                 open_workspace: Callable[[QWidget], QWidget | None] | None = None) -> None:
+    def __init__(self, modules: Mapping[str, Sequence[Module]], settings: WindowSettings,
+                 open_visit: Callable[[str], Visit],
+                 open_workspace: Callable[[QWidget], QWidget | None] | None = None,
+                 translations: Translations | None = None) -> None:
+        """`modules` holds each language offered to patients and its modules, in order."""
         super().__init__()
+        self.modules = modules
+        self.translations = translations
+        self.language = settings.language if settings.language in modules else next(
+            iter(modules), settings.language)
+        if translations is not None:
+            translations.use(self.language)
         self.open_workspace = open_workspace
         self.workspace: QWidget | None = None
         self.settings = settings
@@ -68,8 +78,6 @@ class MainWindow(QMainWindow):
         self.high_contrast = settings.high_contrast
         self.kiosk = False
         self.may_close = False
-        self.setWindowTitle(self.tr("%1: learning about your care").replace(
-            "%1", settings.clinic_name))
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         central = QWidget()
@@ -82,9 +90,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.idle: IdleReset | None = None
         self.speech = ReadAloud(settings.speech_engine, self)
+        self.speech.set_language(self.language)
         self.speech.state_changed.connect(self._speech_state)
-        self.flow = PatientFlow(self.stack, modules, settings.clinic_name, open_visit,
-                                settings.welcome_picture)
+        self.flow = PatientFlow(self.stack, modules.get(self.language, ()), settings.clinic_name,
+                                open_visit, settings.welcome_picture, tuple(modules),
+                                self.language)
+        self.flow.welcome.language_chosen.connect(self.set_language)
         self.topics_button.clicked.connect(self.flow.show_modules)
         self.flow.page_changed.connect(self._page_changed)
         self.flow.print_requested.connect(self._print_checklist)
@@ -92,7 +103,7 @@ class MainWindow(QMainWindow):
             self.idle = IdleReset(central, settings.idle_seconds, settings.countdown_seconds,
                                   busy=lambda: self.speech.state == "speaking")
             self.idle.reset.connect(self.start_over)
-        self._speech_state("idle")
+        self._retranslate()
         self._page_changed(self.stack.currentWidget())
         self._painted = False
         self.installEventFilter(self)
@@ -106,29 +117,26 @@ class MainWindow(QMainWindow):
         self.clinic_label = label(self.settings.clinic_name, "muted", wrap=False)
         bar.addWidget(self.clinic_label)
         bar.addStretch(1)
-        names = (self.tr("Normal text"), self.tr("Larger text"), self.tr("Largest text"))
         self.size_buttons = []
-        for step, name in enumerate(names):
-            size_button = button("A", "step", name=name)
+        for step in range(len(TEXT_STEPS)):
+            size_button = button("A", "step")
             size_button.setCheckable(True)
-            size_button.setToolTip(name)
             size_button.setStyleSheet(f"font-size: {TEXT_STEPS[step]}px;")
             size_button.clicked.connect(partial(self.set_text_step, step))
             self.size_buttons.append(size_button)
             bar.addWidget(size_button)
-        self.contrast_button = button(self.tr("High contrast"), name=self.tr("High contrast"))
+        self.contrast_button = button("")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.set_high_contrast)
-        self.read_button = button(self.tr("Read aloud"), name=self.tr("Read this screen aloud"))
+        self.read_button = button("")
         self.read_button.clicked.connect(self._read_clicked)
-        self.stop_speech_button = button(self.tr("Stop"), name=self.tr("Stop reading aloud"))
+        self.stop_speech_button = button("")
         self.stop_speech_button.clicked.connect(lambda: self.speech.stop())
-        self.slow_button = button(self.tr("Slower"), name=self.tr("Read more slowly"))
+        self.slow_button = button("")
         self.slow_button.setCheckable(True)
         self.slow_button.toggled.connect(lambda on: self.speech.set_slow(on))
-        self.topics_button = button(self.tr("All topics"), name=self.tr("Go to all topics"))
-        self.staff_button = button(self.tr("Staff"), "quiet", name=self.tr(
-            "Staff: open clinician mode"))
+        self.topics_button = button("")
+        self.staff_button = button("", "quiet")
         self.staff_button.clicked.connect(self.show_workspace)
         self.staff_button.setVisible(self.open_workspace is not None)
         bar.addSpacing(12)
@@ -145,6 +153,41 @@ class MainWindow(QMainWindow):
                                        self.staff_button]):
             QWidget.setTabOrder(before, after)
         return self.top_bar
+
+    def _retranslate(self) -> None:
+        """Every text of the window itself, in the interface language now installed."""
+        self.setWindowTitle(self.tr("%1: learning about your care").replace(
+            "%1", self.settings.clinic_name))
+        names = (self.tr("Normal text"), self.tr("Larger text"), self.tr("Largest text"))
+        for size_button, name in zip(self.size_buttons, names, strict=True):
+            size_button.setAccessibleName(name)
+            size_button.setToolTip(name)
+        for widget, text, name in (
+                (self.contrast_button, self.tr("High contrast"), self.tr("High contrast")),
+                (self.stop_speech_button, self.tr("Stop"), self.tr("Stop reading aloud")),
+                (self.slow_button, self.tr("Slower"), self.tr("Read more slowly")),
+                (self.topics_button, self.tr("All topics"), self.tr("Go to all topics")),
+                (self.staff_button, self.tr("Staff"), self.tr("Staff: open clinician mode"))):
+            widget.setText(text)
+            widget.setAccessibleName(name)
+        self.read_button.setToolTip("")
+        self._speech_state(self.speech.state)
+
+    # language -------------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Content, interface and read-aloud voice in `language`; back to the welcome page."""
+        if language not in self.modules:
+            return
+        if language != self.language:
+            self.speech.stop()
+            self.language = language
+            if self.translations is not None:
+                self.translations.use(language)
+            self.speech.set_language(language)
+            self.flow.set_language(language, self.modules[language])
+            self._retranslate()
+        self._update_idle()
 
     # text size and contrast ---------------------------------------------------------------
 
@@ -223,8 +266,12 @@ class MainWindow(QMainWindow):
 
     def _explain_no_speech(self) -> None:
         self.read_button.setText(self.tr("Read aloud is not available"))
-        self.read_button.setAccessibleName(self.tr(
-            "Read aloud is not available on this computer. Please ask a member of staff."))
+        if self.speech.language_problem:
+            self.read_button.setAccessibleName(self.tr(
+                "Read aloud is not available in this language on this computer."))
+        else:
+            self.read_button.setAccessibleName(self.tr(
+                "Read aloud is not available on this computer. Please ask a member of staff."))
         self.read_button.setToolTip(self.read_button.accessibleName())
 
     def _show_clinic_label(self) -> None:
@@ -253,6 +300,7 @@ class MainWindow(QMainWindow):
         self.slow_button.setChecked(False)
         self.close_workspace()  # a clinician who walked away leaves nothing open
         self.flow.end_visit()
+        self.set_language(self.settings.language)
         self.text_step = self.settings.text_step
         self.high_contrast = self.settings.high_contrast
         self.apply_theme()
@@ -261,7 +309,8 @@ class MainWindow(QMainWindow):
         if self.idle is None:
             return
         changed = (self.text_step != self.settings.text_step
-                   or self.high_contrast != self.settings.high_contrast)
+                   or self.high_contrast != self.settings.high_contrast
+                   or self.language != self.settings.language)
         on_welcome = self.stack.currentWidget() is self.flow.welcome
         self.idle.arm(changed or not on_welcome or self.flow.visit is not None)
 

@@ -12,6 +12,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from eduapp.core.analytics import teach_back_prompt
 from eduapp.core.model import Module
 from eduapp.core.render import markdown_html
 from eduapp.ui.reader_page import ReaderPage
@@ -109,13 +110,12 @@ class PresenterTab(QWidget):
     def _notes_html(self, module: Module, screen_index: int) -> str:
         screen = module.screens[screen_index]
         lines = screen.clinician_notes.splitlines()
-        talking = "\n".join(line for line in lines if not line.startswith("Teach-back:"))
-        teach_back = [line.removeprefix("Teach-back:").strip() for line in lines
-                      if line.startswith("Teach-back:")]
+        talking = "\n".join(line for line in lines if teach_back_prompt(line) is None)
+        teach_back = [p for line in lines if (p := teach_back_prompt(line))]
         notes = markdown_html(talking) if talking.strip() else (
             "<p>" + escape(self.tr("No notes for this screen.")) + "</p>")
         for prompt in teach_back:
-            notes += (f"<h3>{escape(self.tr('Teach-back'))}</h3>"
+            notes += ("<h3>" + escape(self.tr("Teach-back")) + f"</h3>"
                       f"<p style='background:#E3F0F2; padding:8px'>{escape(prompt)}</p>")
         taught = [q for q in module.questions if q.reviews == screen.id]
         objectives = "".join(f"<li>{escape(o.text)}</li>" for o in module.objectives)
@@ -124,5 +124,5 @@ class PresenterTab(QWidget):
         if quiz:
             heading = escape(self.tr("Quiz questions this screen teaches"))
             html += f"<h3>{heading}</h3><ul>{quiz}</ul>"
-        html += f"<h3>{escape(self.tr('Learning objectives'))}</h3><ul>{objectives}</ul>"
+        html += "<h3>" + escape(self.tr("Learning objectives")) + f"</h3><ul>{objectives}</ul>"
         return html

@@ -31,6 +31,8 @@ class ReadAloud(QObject):
         self.problem = ""
         self.slow = False
         self.state = "idle"
+        self.language = "en"
+        self.language_problem = ""  # no voice for the language on show
 
     def _engine(self) -> Any:
         if self._tried:
@@ -63,10 +65,32 @@ class ReadAloud(QObject):
     def available(self) -> bool:
         return self._engine() is not None
 
+    def set_language(self, language: str) -> None:
+        """Read in `language` (a two-letter code) from the next `speak` on."""
+        self.stop()
+        self.language = language
+        self.language_problem = ""
+
+    def _use_voice(self, speech: Any) -> bool:
+        """Pick a voice of the engine for `language`; False when it has none."""
+        if speech.locale().name().split("_")[0] == self.language:
+            return True
+        locales = [loc for loc in speech.availableLocales()
+                   if loc.name().split("_")[0] == self.language]
+        if not locales:
+            self.language_problem = f"no voice for the language '{self.language}'"
+            log.warning("read aloud is not available: %s", self.language_problem)
+            return False
+        speech.setLocale(locales[0])
+        return True
+
     def speak(self, text: str) -> bool:
-        """Start reading `text`; False (with `problem` set) if speech is not available."""
+        """Start reading `text`; False when speech is not available in this language.
+
+        `problem` or `language_problem` then says why.
+        """
         speech = self._engine()
-        if speech is None or not text.strip():
+        if speech is None or not text.strip() or not self._use_voice(speech):
             return False
         speech.setRate(SLOW_RATE if self.slow else 0.0)
         speech.say(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
@@ -23,15 +23,11 @@ from eduapp.core.export import ExportError, open_source
 from eduapp.core.quiz import Mastery
 from eduapp.core.setup import Options
 from eduapp.core.store import StoreError
+from eduapp.ui.i18n import language_name, tr
 from eduapp.ui.printing import paged_document, pdf_writer
 from eduapp.ui.theme import PALETTE
 
 LARGEST_PT, SMALLEST_PT = 11, 7
-LANGUAGES = {"en": "English", "es": "Español"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("summary", text)
 
 
 def _status(attempt: AttemptSummary) -> str:
@@ -60,28 +56,31 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
     end = session.last_activity.astimezone()
     when = f"{start:%A %d %B %Y}, {start:%H:%M}\u2013{end:%H:%M}"
     label = escape(session.label) if session.label else (
-        f"<span style='color:{PALETTE.muted}'>{escape(tr('No label'))}</span>")
-    language = LANGUAGES.get(session.language, session.language)
+        f"<span style='color:{PALETTE.muted}'>" + escape(tr("No label")) + "</span>")
+    language = language_name(session.language)
     cell = f"style='border-bottom:1px solid {PALETTE.border}'"
     head = f"style='color:{PALETTE.muted}; text-align:left'"
     table = "<table width='100%' cellspacing='0' cellpadding='3'>"
     parts = [
         f"<p style='color:{PALETTE.muted}'>{escape(clinic_name)}</p>",
-        f"<h1>{escape(tr('Patient education summary'))}</h1>",
+        "<h1>" + escape(tr("Patient education summary")) + "</h1>",
         "<table cellspacing='0' cellpadding='3'>",
-        f"<tr><td {head} width='90'>{escape(tr('Date'))}</td><td {cell}>{escape(when)}</td></tr>",
-        f"<tr><td {head}>{escape(tr('Visit code'))}</td><td {cell}><b>{label}</b></td></tr>",
-        f"<tr><td {head}>{escape(tr('Language'))}</td><td {cell}>{escape(language)}</td></tr>",
-        f"<tr><td {head}>{escape(tr('Session'))}</td><td {cell}>#{session.id}</td></tr>",
+        f"<tr><td {head} width='90'>" + escape(tr("Date"))
+        + f"</td><td {cell}>{escape(when)}</td></tr>",
+        f"<tr><td {head}>" + escape(tr("Visit code")) + f"</td><td {cell}><b>{label}</b></td></tr>",
+        f"<tr><td {head}>" + escape(tr("Language"))
+        + f"</td><td {cell}>{escape(language)}</td></tr>",
+        f"<tr><td {head}>" + escape(tr("Session")) + f"</td><td {cell}>#{session.id}</td></tr>",
         "</table>",
-        f"<h2>{escape(tr('Modules'))}</h2>",
+        "<h2>" + escape(tr("Modules")) + "</h2>",
     ]
     if not session.attempts:
-        parts.append(f"<p>{escape(tr('No quiz was taken in this session.'))}</p>")
+        parts.append("<p>" + escape(tr("No quiz was taken in this session.")) + "</p>")
         parts.append(_footer())
         return "".join(parts)
-    parts.append(f"{table}<tr>" + "".join(f"<th {head}>{escape(tr(t))}</th>" for t in
-                                          ("Module", "First try", "Final", "Result")) + "</tr>")
+    columns = (tr("Module"), tr("First try"), tr("Final"), tr("Result"))
+    parts.append(f"{table}<tr>" + "".join(f"<th {head}>{escape(t)}</th>" for t in columns)
+                 + "</tr>")
     for a in session.attempts:
         r = a.results
         parts.append(
@@ -90,9 +89,10 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
             f"<td {cell}><b>{r.final_right}/{r.total} ({r.final_percent}%)</b></td>"
             f"<td {cell}>{escape(_status(a))}</td></tr>")
     parts.append("</table>")
-    parts.append(f"<h2>{escape(tr('To discuss'))}</h2>")
+    parts.append("<h2>" + escape(tr("To discuss")) + "</h2>")
     if not session.to_discuss:
-        parts.append(f"<p>{escape(tr('Nothing: every objective quizzed was understood.'))}</p>")
+        parts.append("<p>" + escape(tr("Nothing: every objective quizzed was understood."))
+                     + "</p>")
     for item in session.to_discuss:
         parts.append(f"<p style='margin-top:6px; margin-bottom:1px'>"
                      f"<b>{escape(item.objective.text)}</b> <span style='color:{PALETTE.muted}'>"
@@ -100,14 +100,14 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
         for prompt in item.prompts[:prompts]:
             parts.append(f"<p style='margin-top:1px; margin-left:24px'>"
                          f"<span style='color:{PALETTE.primary_dark}'>"
-                         f"{escape(tr('Teach-back:'))}</span> {escape(prompt)}</p>")
+                         + escape(tr("Teach-back:")) + f"</span> {escape(prompt)}</p>")
     if not detail:
         parts.append(f"<p style='color:{PALETTE.muted}; margin-top:10px'>"
-                     f"{escape(tr('Left out to fit one page: the result of every objective.'))}"
-                     "</p>")
+                     + escape(tr("Left out to fit one page: the result of every objective."))
+                     + "</p>")
         parts.append(_footer())
         return "".join(parts)
-    parts.append(f"<h2>{escape(tr('Learning objectives'))}</h2>")
+    parts.append("<h2>" + escape(tr("Learning objectives")) + "</h2>")
     parts.append(table)
     latest = {a.module.id: a for a in session.attempts if a.answers}
     for a in latest.values():
@@ -122,7 +122,7 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
 
 def _footer() -> str:
     return (f"<p style='color:{PALETTE.muted}; margin-top:18px'>"
-            f"{escape(tr('Anonymous session: no name or birth date is stored.'))}</p>")
+            + escape(tr("Anonymous session: no name or birth date is stored.")) + "</p>")
 
 
 def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice,

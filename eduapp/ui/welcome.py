@@ -1,20 +1,31 @@
-"""The welcome screen: the clinic's name, what this is, and one big Start button."""
+"""The welcome screen: the clinic's name, what this is, the language, and one big Start button."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from eduapp.core.model import Image
+from eduapp.ui.i18n import language_name
 from eduapp.ui.widgets import Illustration, button, label
 
 
 class WelcomePage(QWidget):
-    """First thing a patient sees; nothing to type."""
+    """First thing a patient sees; nothing to type.
+
+    When the clinic offers more than one language, a row of buttons, each named in its own
+    language, lets the patient choose before starting (`language_chosen`).
+    """
 
     start = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, clinic_name: str, picture: Image | None,
+                 languages: Sequence[str] = (), language: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
@@ -23,16 +34,13 @@ class WelcomePage(QWidget):
         box.setSpacing(18)
         self.clinic = label(clinic_name, "lead")
         self.clinic.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._picture_file = picture
         self.picture = Illustration()
-        self.picture.show_image(picture)
-        self.title = label(self.tr("Learn about your pain care"), "h1")
+        self.title = label("", "h1")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro = label(self.tr(
-            "Short lessons with pictures, one idea at a time. After each lesson, a few "
-            "questions help you check what you understood. You do not need to give your name."),
-            "lead")
+        self.intro = label("", "lead")
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = button(self.tr("Start"), "primary")
+        self.start_button = button("", "primary")
         self.start_button.setMinimumWidth(280)
         self.start_button.clicked.connect(self.start)
         box.addWidget(self.clinic)
@@ -41,7 +49,45 @@ class WelcomePage(QWidget):
         box.addWidget(self.intro)
         box.addSpacing(8)
         box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.language_buttons: dict[str, QPushButton] = {}
+        if len(languages) > 1:
+            box.addLayout(self._language_row(languages))
         self.setFocusProxy(self.start_button)
+        self.retranslate(language)
+
+    def _language_row(self, languages: Sequence[str]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addStretch(1)
+        group = QButtonGroup(self)
+        for code in languages:
+            choice = button(language_name(code), "step")
+            choice.setCheckable(True)
+            choice.setMinimumWidth(160)
+            group.addButton(choice)
+            choice.clicked.connect(partial(self.language_chosen.emit, code))
+            self.language_buttons[code] = choice
+            row.addWidget(choice)
+        row.addStretch(1)
+        return row
+
+    def retranslate(self, language: str) -> None:
+        """Set every text in the interface language now installed; mark `language` chosen."""
+        if self._picture_file is not None:
+            self.picture.show_image(replace(self._picture_file, alt=self.tr(
+                "Three people of different ages sit together on a sofa; one reads a lesson "
+                "on a tablet.")))
+        else:
+            self.picture.show_image(None)
+        self.title.setText(self.tr("Learn about your pain care"))
+        self.intro.setText(self.tr(
+            "Short lessons with pictures, one idea at a time. After each lesson, a few "
+            "questions help you check what you understood. You do not need to give your name."))
+        self.start_button.setText(self.tr("Start"))
+        self.start_button.setAccessibleName(self.tr("Start"))
+        for code, choice in self.language_buttons.items():
+            choice.setChecked(code == language)
+            choice.setAccessibleName(language_name(code))
 
     def spoken_text(self) -> str:
         return "\n".join((self.clinic.text(), self.title.text(), self.intro.text()))

@@ -1,0 +1,131 @@
+"""The interface in the patient's language, through Qt's translation system.
+
+The sources are `resources/translations/eduapp_<code>.ts` (made with `pyside6-lupdate`,
+translated with Qt Linguist or a text editor); `scripts/setup` and the build compile them
+to `.qm` files beside them (`compile_translations`), which are never edited by hand.
+English is the source language and needs no file.
+
+Code outside a QObject method translates with the module-level `tr` below: `pyside6-lupdate`
+files those calls under the empty context, so that is where `tr` looks them up.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+# Each language's name in its own words, for the language choice on the welcome screen.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def tr(text: str) -> str:
+    """Translate `text` with the installed translator (for code outside a QObject)."""
+    return QCoreApplication.translate("", text)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def translations_dir(resources: Path) -> Path:
+    return resources / "translations"
+
+
+def _qm_file(resources: Path, language: str) -> Path:
+    return translations_dir(resources) / f"eduapp_{language}.qm"
+
+
+def load_translator(resources: Path, language: str) -> QTranslator | None:
+    """The interface translator for `language`; None for English or when it cannot load."""
+    if language == SOURCE_LANGUAGE:
+        return None
+    translator = QTranslator()
+    path = _qm_file(resources, language)
+    if not translator.load(str(path)):
+        log.warning("no interface translation for %r at %s; the interface stays in English",
+                    language, path)
+        return None
+    return translator
+
+
+def translate_with(translator: QTranslator | None) -> Callable[[str], str]:
+    """A `tr` for one language whatever is installed (a Spanish summary from an English app)."""
+    def translate(text: str) -> str:
+        found = translator.translate("", text) if translator is not None else ""
+        return found or text
+    return translate
+
+
+def _qt_translator(language: str) -> QTranslator | None:
+    """Qt's own texts (standard buttons such as Cancel) in `language`, when shipped."""
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{language}", folder) else None
+
+
+class Translations:
+    """Keeps the interface translators installed for the language on show."""
+
+    def __init__(self, resources: Path) -> None:
+        self.resources = resources
+        self.language = SOURCE_LANGUAGE
+        self._installed: list[QTranslator] = []
+        self._cache: dict[str, list[QTranslator]] = {}
+
+    def use(self, language: str) -> bool:
+        """Switch the interface to `language`; widgets made after this speak it.
+
+        Returns False when the language has no translation (the interface is then English).
+        """
+        app = QCoreApplication.instance()
+        if language not in self._cache:
+            ours = load_translator(self.resources, language)
+            qt = _qt_translator(language) if ours is not None else None
+            self._cache[language] = [t for t in (qt, ours) if t is not None]
+        if app is not None:
+            for translator in self._installed:
+                app.removeTranslator(translator)
+            for translator in self._cache[language]:  # the last installed is asked first
+                app.installTranslator(translator)
+        self._installed = self._cache[language]
+        self.language = language
+        return bool(self._installed) or language == SOURCE_LANGUAGE
+
+
+def compile_translations(resources: Path, *, force: bool = False) -> list[Path]:
+    """Compile each `.ts` to its `.qm` with lrelease when the `.qm` is missing or older.
+
+    Used by `scripts/setup` and the build (`python -m eduapp.ui.i18n`). Returns the `.qm`
+    files written; raises RuntimeError when lrelease fails or cannot be found.
+    """
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or \
+        shutil.which("pyside6-lrelease")
+    written = []
+    for source in sorted(translations_dir(resources).glob("eduapp_*.ts")):
+        target = source.with_suffix(".qm")
+        if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        if lrelease is None:
+            raise RuntimeError("pyside6-lrelease was not found; install PySide6-Essentials")
+        done = subprocess.run([lrelease, "-silent", str(source), "-qm", str(target)],
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not target.exists():
+            raise RuntimeError(f"{source}: lrelease failed: {done.stderr.strip()}")
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":  # python -m eduapp.ui.i18n [--force]
+    from eduapp.core.paths import resources_dir
+
+    for path in compile_translations(resources_dir(), force="--force" in sys.argv):
+        print(f"compiled {path}")

@@ -1,0 +1,1488 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../eduapp/ui/clinician_models.py" line="+134"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="+70"/>
+        <source>Visit code</source>
+        <translation>Código de visita</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Modules done</source>
+        <translation>Temas realizados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scores</source>
+        <translation>Puntajes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Needs
+discussion</source>
+        <translation>Para
+comentar</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No quiz taken</source>
+        <translation>Sin cuestionario</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1/%2 so far</source>
+        <translation>%1/%2 hasta ahora</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No visit code</source>
+        <translation>Sin código de visita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 objectives to discuss</source>
+        <translation>%1 objetivos para comentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to discuss</source>
+        <translation>Nada para comentar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first try %1 of %3, final %2 of %3</source>
+        <translation>primer intento %1 de %3, final %2 de %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Session #%1, %2 to %3</source>
+        <translation>Sesión #%1, de %2 a %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../eduapp/ui/clinician_today.py" line="+442"/>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../eduapp/ui/clinician_today.py" line="+1"/>
+        <source>not finished</source>
+        <translation>sin terminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To discuss: %1</source>
+        <translation>Para comentar: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+45"/>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="+11"/>
+        <source>Module</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First tries</source>
+        <translation>Primeros intentos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right first time</source>
+        <translation>Acierto al primer intento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Most chosen wrong answer</source>
+        <translation>Respuesta incorrecta más elegida</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chosen %1 times on a first try</source>
+        <translation>Elegida %1 veces en un primer intento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 first tries were right</source>
+        <translation>%1 de %2 primeros intentos fueron correctos</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2 times)</source>
+        <translation>%1 (%2 veces)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions missed / quizzed</source>
+        <translation>Sesiones no logrado / evaluado</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 de %2 (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/clinician_today.py" line="-24"/>
+        <source>session #%1</source>
+        <translation>sesión #%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="+22"/>
+        <source>Teach-back:</source>
+        <translation>Repetir para confirmar:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Talk about: %1</source>
+        <translation>Comentar: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="-25"/>
+        <source>No quiz was taken in this session.</source>
+        <translation>En esta sesión no se respondieron preguntas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to discuss: everything quizzed was understood.</source>
+        <translation>Nada para comentar: se entendió todo lo que se preguntó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>stopped before the end</source>
+        <translation>detenido antes del final</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First try %1 of %3, final %2 of %3</source>
+        <translation>Primer intento %1 de %3, final %2 de %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Right</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong</source>
+        <translation>Incorrecta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="+3"/>
+        <source>First try</source>
+        <translation>Primer intento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry (try %1)</source>
+        <translation>Reintento (intento %1)</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="-46"/>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not finished</source>
+        <translation>Sin terminar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped: %1 to discuss</source>
+        <translation>Detenido: %1 para comentar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Understood on first try</source>
+        <translation>Entendido al primer intento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Understood after review</source>
+        <translation>Entendido después de repasar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet: discuss</source>
+        <translation>Aún no: comentar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No label</source>
+        <translation>Sin código</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modules</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To discuss</source>
+        <translation>Para comentar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing: every objective quizzed was understood.</source>
+        <translation>Nada: se entendieron todos los objetivos evaluados.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Left out to fit one page: the result of every objective.</source>
+        <translation>Se omitió para que quepa en una página: el resultado de cada objetivo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning objectives</source>
+        <translation>Objetivos de aprendizaje</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Anonymous session: no name or birth date is stored.</source>
+        <translation>Sesión anónima: no se guarda ningún nombre ni fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+111"/>
+        <source>Patient education summary</source>
+        <translation>Resumen de educación para el paciente</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/clinician_settings.py" line="+438"/>
+        <location line="+6"/>
+        <source>Change the clinician PIN</source>
+        <translation>Cambiar el PIN clínico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new PIN: 4 to 8 digits. Only staff should know it.</source>
+        <translation>El PIN nuevo: de 4 a 8 dígitos. Solo el personal debe conocerlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current PIN</source>
+        <translation>PIN actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the new PIN</source>
+        <translation>Repita el PIN nuevo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change PIN</source>
+        <translation>Cambiar PIN</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The two new PINs are not the same.</source>
+        <translation>Los dos PIN nuevos no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianWorkspace</name>
+    <message>
+        <location filename="../../eduapp/ui/clinician.py" line="+48"/>
+        <source>Clinician workspace</source>
+        <translation>Espacio de trabajo clínico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to patient screens</source>
+        <translation>Volver a las pantallas del paciente</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results are not being saved, so there are no sessions to show. See the notice above.</source>
+        <translation>Los resultados no se están guardando, así que no hay sesiones para mostrar. Vea el aviso de arriba.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Presenter</source>
+        <translation>Presentador</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+</context>
+<context>
+    <name>IdleNotice</name>
+    <message>
+        <location filename="../../eduapp/ui/idle.py" line="+41"/>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I&apos;m still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>To keep your answers private, this screen will start over in %n seconds.</source>
+        <translation>
+            <numerusform>Para que sus respuestas sigan siendo privadas, esta pantalla volverá al inicio en %n segundo.</numerusform>
+            <numerusform>Para que sus respuestas sigan siendo privadas, esta pantalla volverá al inicio en %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../eduapp/ui/main_window.py" line="+159"/>
+        <source>%1: learning about your care</source>
+        <translation>%1: aprender sobre su atención</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal text</source>
+        <translation>Texto normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Larger text</source>
+        <translation>Texto grande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Largest text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read this screen aloud</source>
+        <translation>Leer esta pantalla en voz alta</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop reading aloud</source>
+        <translation>Dejar de leer en voz alta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slower</source>
+        <translation>Más lento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read more slowly</source>
+        <translation>Leer más despacio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All topics</source>
+        <translation>Todos los temas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to all topics</source>
+        <translation>Ir a todos los temas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff: open clinician mode</source>
+        <translation>Personal: abrir el modo clínico</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Read aloud is not available</source>
+        <translation>No se puede leer en voz alta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read aloud is not available in this language on this computer.</source>
+        <translation>En esta computadora no se puede leer en voz alta en este idioma.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read aloud is not available on this computer. Please ask a member of staff.</source>
+        <translation>No se puede leer en voz alta en esta computadora. Por favor, pida ayuda a alguien del personal.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause reading</source>
+        <translation>Pausar la lectura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on reading</source>
+        <translation>Seguir leyendo</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleCard</name>
+    <message numerus="yes">
+        <location filename="../../eduapp/ui/module_list.py" line="+30"/>
+        <source>About %n minutes</source>
+        <translation>
+            <numerusform>Cerca de %n minuto</numerusform>
+            <numerusform>Cerca de %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: %1 of %2 understood</source>
+        <translation>Terminado: entendió %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleListPage</name>
+    <message>
+        <location line="+19"/>
+        <source>Choose a topic</source>
+        <translation>Elija un tema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with the first one, or pick the one you want to know about most.</source>
+        <translation>Empiece por el primero o elija el que más le interese.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I am finished</source>
+        <translation>Ya terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I am finished: clear my answers from the screen</source>
+        <translation>Ya terminé: borrar mis respuestas de la pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+44"/>
+        <source>Clinician PIN</source>
+        <translation>PIN clínico</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a clinician PIN</source>
+        <translation>Elija un PIN clínico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For staff: enter the clinician PIN</source>
+        <translation>Para el personal: ingrese el PIN clínico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 to 8 digits. Only staff should know it.</source>
+        <translation>De 4 a 8 dígitos. Solo el personal debe conocerlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients: please ask a member of staff.</source>
+        <translation>Si es paciente, por favor pida ayuda al personal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the PIN</source>
+        <translation>Repita el PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PIN</source>
+        <translation>Guardar PIN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The two PINs are not the same.</source>
+        <translation>Los dos PIN no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterTab</name>
+    <message>
+        <location filename="../../eduapp/ui/presenter.py" line="+38"/>
+        <source>Outline of all modules and screens</source>
+        <translation>Esquema de todos los temas y pantallas</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+25"/>
+        <source>Clinician notes</source>
+        <translation>Notas para el personal clínico</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Clinician notes for this screen</source>
+        <translation>Notas para el personal clínico sobre esta pantalla</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+1"/>
+        <source>Next module</source>
+        <translation>Siguiente tema</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No notes for this screen.</source>
+        <translation>No hay notas para esta pantalla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Teach-back</source>
+        <translation>Repetir para confirmar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quiz questions this screen teaches</source>
+        <translation>Preguntas del cuestionario sobre lo que enseña esta pantalla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning objectives</source>
+        <translation>Objetivos de aprendizaje</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsTab</name>
+    <message>
+        <location filename="../../eduapp/ui/clinician_questions.py" line="+52"/>
+        <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
+        <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>First day of the range</source>
+        <translation>Primer día del período</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day of the range</source>
+        <translation>Último día del período</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Update the figures</source>
+        <translation>Actualizar las cifras</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+6"/>
+        <source>Questions, hardest first</source>
+        <translation>Preguntas, las más difíciles primero</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Objectives most often not yet understood</source>
+        <translation>Objetivos que con más frecuencia aún no se entienden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Objectives most often not yet understood at the end of a quiz</source>
+        <translation>Objetivos que con más frecuencia aún no se entienden al final del cuestionario</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The answers cannot be read: %1.</source>
+        <translation>No se pueden leer las respuestas: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No answers from %1 to %2.</source>
+        <translation>No hay respuestas del %1 al %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 first tries</source>
+        <translation>%1 primeros intentos</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <location filename="../../eduapp/ui/quiz_page.py" line="+94"/>
+        <source>Stop the quiz</source>
+        <translation>Detener las preguntas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the quiz and see my results</source>
+        <translation>Detener las preguntas y ver mis resultados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check my answer</source>
+        <translation>Revisar mi respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Once more: question %1 of %2</source>
+        <translation>Otra vez: pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose every answer that is true.</source>
+        <translation>Elija todas las respuestas que son ciertas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one answer.</source>
+        <translation>Elija una respuesta.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Yes, that&apos;s right.</source>
+        <translation>Sí, es correcto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not quite.</source>
+        <translation>No del todo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is more that is true here.</source>
+        <translation>Hay algo más que también es cierto.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>See my results</source>
+        <translation>Ver mis resultados</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Answer %1: %2</source>
+        <translation>Respuesta %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPage</name>
+    <message>
+        <location filename="../../eduapp/ui/reader_page.py" line="+41"/>
+        <source>Let&apos;s look at this again. Then you can try the question once more.</source>
+        <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back: previous screen</source>
+        <translation>Atrás: pantalla anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Stop the quiz</source>
+        <translation>Detener las preguntas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the quiz and see my results</source>
+        <translation>Detener las preguntas y ver mis resultados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask me again</source>
+        <translation>Preguntarme otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print my checklist</source>
+        <translation>Imprimir mi lista</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Start the quiz</source>
+        <translation>Comenzar las preguntas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Picture: %1</source>
+        <translation>Imagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../eduapp/ui/results_page.py" line="+30"/>
+        <source>Right the first time</source>
+        <translation>Correctas al primer intento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Understood in the end</source>
+        <translation>Entendidas al final</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Read this topic again</source>
+        <translation>Leer este tema otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to all topics</source>
+        <translation>Volver a todos los temas</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your results</source>
+        <translation>Sus resultados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Well done. You understood every idea in this topic.</source>
+        <translation>¡Muy bien! Entendió todas las ideas de este tema.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some ideas are worth talking over with your care team. That is normal: these are new ideas, and your team is glad to explain them.</source>
+        <translation>Vale la pena hablar de algunas ideas con su equipo de atención. Es normal: son ideas nuevas, y a su equipo le alegra explicarlas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Right the first time: %1</source>
+        <translation>Correctas al primer intento: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Understood in the end: %1</source>
+        <translation>Entendidas al final: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>You understand this</source>
+        <translation>Usted entiende esto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk with your care team about this</source>
+        <translation>Hable de esto con su equipo de atención</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../eduapp/ui/clinician_settings.py" line="-328"/>
+        <source>Clinic details</source>
+        <translation>Datos de la clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinic phone</source>
+        <translation>Teléfono de la clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-hours phone</source>
+        <translation>Teléfono fuera de horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency number</source>
+        <translation>Número de emergencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No solid food for</source>
+        <translation>Sin alimentos sólidos durante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>hours before</source>
+        <translation>horas antes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear liquids until</source>
+        <translation>Líquidos claros hasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrive early by</source>
+        <translation>Llegar con anticipación de</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session length</source>
+        <translation>Duración de la sesión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hours, e.g. 1 to 4</source>
+        <translation>horas; p. ej., 1 a 4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <source>Getting home after a session</source>
+        <translation>Regreso a casa después de una sesión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>On this computer</source>
+        <translation>En esta computadora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start over after</source>
+        <translation>Volver al inicio después de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seconds without a touch</source>
+        <translation>segundos sin tocar la pantalla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiosk: full screen; closing needs the PIN</source>
+        <translation>Quiosco: pantalla completa; para cerrar se necesita el PIN</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Languages offered</source>
+        <translation>Idiomas disponibles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First language</source>
+        <translation>Idioma inicial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal text</source>
+        <translation>Texto normal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Larger text</source>
+        <translation>Texto grande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients start with</source>
+        <translation>Los pacientes empiezan con</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text size patients start with</source>
+        <translation>Tamaño de texto con el que empiezan los pacientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients start with high contrast</source>
+        <translation>Los pacientes empiezan con alto contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper for printouts</source>
+        <translation>Papel para imprimir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Old sessions and PIN</source>
+        <translation>Sesiones antiguas y PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep sessions for</source>
+        <translation>Conservar las sesiones durante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days, then delete them at start</source>
+        <translation>días y luego eliminarlas al iniciar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+119"/>
+        <source>Delete old sessions now</source>
+        <translation>Eliminar ahora las sesiones antiguas</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Change PIN…</source>
+        <translation>Cambiar PIN…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the clinician PIN</source>
+        <translation>Cambiar el PIN clínico</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Some changes take effect only the next time eduapp starts.</source>
+        <translation>Algunos cambios se aplican solo la próxima vez que se inicie eduapp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard changes and show the saved settings</source>
+        <translation>Descartar los cambios y mostrar la configuración guardada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save settings</source>
+        <translation>Guardar configuración</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The settings file has a problem, so the defaults are shown for it. Saving writes a correct file.</source>
+        <translation>El archivo de configuración tiene un problema, por lo que se muestran los valores predeterminados en su lugar. Al guardar, se escribe un archivo correcto.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Delete sessions older than %1 days now</source>
+        <translation>Eliminar ahora las sesiones de más de %1 días</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not saved: 1 field needs a change.</source>
+        <translation>No se guardó: hay que corregir 1 campo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: %1 fields need a change.</source>
+        <translation>No se guardó: hay que corregir %1 campos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved. %1</source>
+        <translation>No se guardó. %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1. Some changes take effect the next time eduapp starts.</source>
+        <translation>Se guardó en %1. Algunos cambios se aplican la próxima vez que se inicie eduapp.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The saved settings are shown again.</source>
+        <translation>Se muestra de nuevo la configuración guardada.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete every session that started more than %1 days ago, with all its answers? This cannot be undone.</source>
+        <translation>¿Eliminar todas las sesiones que empezaron hace más de %1 días, con todas sus respuestas? Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Old sessions could not be deleted: %1.</source>
+        <translation>No se pudieron eliminar las sesiones antiguas: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No session was older than %1 days.</source>
+        <translation>Ninguna sesión tenía más de %1 días.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted 1 session older than %1 days.</source>
+        <translation>Se eliminó 1 sesión de más de %1 días.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted %2 sessions older than %1 days.</source>
+        <translation>Se eliminaron %2 sesiones de más de %1 días.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The clinician PIN was changed.</source>
+        <translation>Se cambió el PIN clínico.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete old sessions</source>
+        <translation>Eliminar sesiones antiguas</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <location filename="../../eduapp/ui/clinician_today.py" line="-352"/>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day to show</source>
+        <translation>Día que se muestra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show today</source>
+        <translation>Mostrar hoy</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sessions on this day, newest first</source>
+        <translation>Sesiones de este día, las más recientes primero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions on this day.</source>
+        <translation>No hay sesiones en este día.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set visit code…</source>
+        <translation>Asignar código de visita…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the visit code of this session</source>
+        <translation>Asignar el código de visita de esta sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print summary…</source>
+        <translation>Imprimir resumen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the summary of this session</source>
+        <translation>Imprimir el resumen de esta sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the summary of this session as PDF</source>
+        <translation>Exportar el resumen de esta sesión como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the answers of this session as CSV</source>
+        <translation>Exportar las respuestas de esta sesión como CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export FHIR…</source>
+        <translation>Exportar FHIR…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export this session as FHIR for the health record</source>
+        <translation>Exportar esta sesión como FHIR para la historia clínica</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details of the chosen session</source>
+        <translation>Detalles de la sesión elegida</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The sessions cannot be read: %1.</source>
+        <translation>No se pueden leer las sesiones: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 session</source>
+        <translation>1 sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sessions</source>
+        <translation>%1 sesiones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 needs discussion</source>
+        <translation>1 para comentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 need discussion</source>
+        <translation>%1 para comentar</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No session chosen</source>
+        <translation>Ninguna sesión elegida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a session to see its answers.</source>
+        <translation>Elija una sesión para ver sus respuestas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no visit code</source>
+        <translation>sin código de visita</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A visit code has at most %1 characters. It was not changed.</source>
+        <translation>Un código de visita tiene como máximo %1 caracteres. No se cambió.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The visit code could not be saved: %1.</source>
+        <translation>No se pudo guardar el código de visita: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visit code saved: %1.</source>
+        <translation>Código de visita guardado: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit code removed.</source>
+        <translation>Se quitó el código de visita.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the summary as PDF</source>
+        <translation>Guardar el resumen como PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the answers as CSV</source>
+        <translation>Guardar las respuestas como CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as FHIR for the health record</source>
+        <translation>Guardar como FHIR para la historia clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The summary could not be printed: %1.</source>
+        <translation>No se pudo imprimir el resumen: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The summary was sent to the printer.</source>
+        <translation>Se envió el resumen a la impresora.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 could not be saved: %2.</source>
+        <translation>No se pudo guardar %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved: %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Visit code</source>
+        <translation>Código de visita</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Visit code for the session at %1, at most %2 characters. Use the code from your schedule, never the patient&apos;s name. Leave it empty to remove the code.</source>
+        <translation>Código de visita de la sesión de las %1, con %2 caracteres como máximo. Use el código de su agenda, nunca el nombre del paciente. Déjelo vacío para quitar el código.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Print the session summary</source>
+        <translation>Imprimir el resumen de la sesión</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../eduapp/ui/welcome.py" line="+78"/>
+        <source>Three people of different ages sit together on a sofa; one reads a lesson on a tablet.</source>
+        <translation>Tres personas de distintas edades están sentadas juntas en un sofá; una lee una lección en una tableta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learn about your pain care</source>
+        <translation>Aprenda sobre la atención de su dolor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Short lessons with pictures, one idea at a time. After each lesson, a few questions help you check what you understood. You do not need to give your name.</source>
+        <translation>Lecciones cortas con imágenes, una idea a la vez. Después de cada lección, unas preguntas le ayudan a ver qué entendió. No necesita dar su nombre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Comenzar</translation>
+    </message>
+</context>
+<context>
+    <name>checklist</name>
+    <message>
+        <location filename="../../eduapp/ui/checklist.py" line="+39"/>
+        <source>My session: date %1  time %2</source>
+        <translation>Mi sesión: fecha %1  hora %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Print my checklist</source>
+        <translation>Imprimir mi lista</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../eduapp/ui/errors.py" line="+23"/>
+        <source>Sorry, something went wrong</source>
+        <translation>Lo sentimos, algo salió mal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something on this screen did not work. Your answers so far are kept. Please ask a member of staff for help.</source>
+        <translation>Algo en esta pantalla no funcionó. Las respuestas que ya dio están guardadas. Por favor, pida ayuda a alguien del personal.</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../eduapp/ui/driver.py" line="+101"/>
+        <source>Yes, that&apos;s right.</source>
+        <translation>Sí, es correcto.</translation>
+    </message>
+</context>
+<context>
+    <name>pin</name>
+    <message>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+30"/>
+        <source>Clinician PIN</source>
+        <translation>PIN clínico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PIN cannot be checked because the data folder cannot be used. Close the app from the computer&apos;s own controls.</source>
+        <translation>No se puede comprobar el PIN porque no se puede usar la carpeta de datos. Cierre la aplicación con los controles de la propia computadora.</translation>
+    </message>
+</context>
+</TS>
