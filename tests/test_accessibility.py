@@ -112,12 +112,14 @@ def test_keyboard_alone_reaches_and_uses_every_control(qtbot, make_window, store
     assert flow.stack.currentWidget() is flow.reader_page
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_nothing_is_cut_off_at_the_largest_text_on_a_small_screen(qtbot, make_window, store,
-                                                                   library):
-    window = make_window(store)
+                                                                   library, language):
+    """Spanish runs about a fifth longer than English: both must fit."""
+    window = make_window(store, languages=("en", "es"), language=language)
     window.resize(1024, 768)
     window.set_text_step(2)
-    for module in library.for_language("en"):
+    for module in library.for_language(language):
         window.flow.end_visit()
         for page in visit_every_kind_of_page(window, module):
             qtbot.waitUntil(lambda: window.width() == 1024)

@@ -73,7 +73,8 @@ class PatientDriver:
             if page.heading.text() != screen.title:
                 raise DriveError(f"screen {number} shows '{page.heading.text()}', "
                                  f"not '{screen.title}'")
-            if page.progress_text.text() != f"{number} of {total}":
+            expected = page.tr("%1 of %2").replace("%1", str(number)).replace("%2", str(total))
+            if page.progress_text.text() != expected:
                 raise DriveError(f"progress says '{page.progress_text.text()}' on screen "
                                  f"{number} of {total}")
             self.on_step(f"screen-{number:02d}-{screen.id}")

@@ -48,10 +48,12 @@ class WelcomePage(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.intro)
         box.addSpacing(8)
-        box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        # the language choice sits beside Start: choose, then start
         self.language_buttons: dict[str, QPushButton] = {}
-        if len(languages) > 1:
-            box.addLayout(self._language_row(languages))
+        row = self._language_row(languages) if len(languages) > 1 else _centred_row()
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        box.addLayout(row)
         self.setFocusProxy(self.start_button)
         self.retranslate(language)
 
@@ -63,12 +65,12 @@ class WelcomePage(QWidget):
         for code in languages:
             choice = button(language_name(code), "step")
             choice.setCheckable(True)
-            choice.setMinimumWidth(160)
+            choice.setMinimumWidth(150)
             group.addButton(choice)
             choice.clicked.connect(partial(self.language_chosen.emit, code))
             self.language_buttons[code] = choice
             row.addWidget(choice)
-        row.addStretch(1)
+        row.addSpacing(24)
         return row
 
     def retranslate(self, language: str) -> None:
@@ -91,3 +93,9 @@ class WelcomePage(QWidget):
 
     def spoken_text(self) -> str:
         return "\n".join((self.clinic.text(), self.title.text(), self.intro.text()))
+
+
+def _centred_row() -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    return row

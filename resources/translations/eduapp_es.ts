@@ -1417,7 +1417,7 @@ comentar</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../eduapp/ui/welcome.py" line="+78"/>
+        <location filename="../../eduapp/ui/welcome.py" line="+80"/>
         <source>Three people of different ages sit together on a sofa; one reads a lesson on a tablet.</source>
         <translation>Tres personas de distintas edades están sentadas juntas en un sofá; una lee una lección en una tableta.</translation>
     </message>
@@ -1467,7 +1467,12 @@ comentar</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../eduapp/ui/driver.py" line="+101"/>
+        <location filename="../../eduapp/ui/driver.py" line="+76"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Yes, that&apos;s right.</source>
         <translation>Sí, es correcto.</translation>
     </message>
