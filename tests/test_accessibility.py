@@ -53,6 +53,8 @@ def visit_every_kind_of_page(window, module):
     window.flow.quiz.stop()
     window.flow._show_results()
     yield "results"
+    driver.back_to_topics()
+    yield "modules with results"
 
 
 def interactive(window) -> list[QWidget]:

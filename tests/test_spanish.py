@@ -11,10 +11,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import textstat
 from content_fixtures import RESOURCES
 from PySide6.QtCore import Qt
 from test_analytics import Clock, take_quiz
+from ui_checks import labels_cut_off
 
 from eduapp.core import analytics, export
 from eduapp.core.loader import load_library
@@ -251,3 +253,21 @@ def test_exports_record_the_language_the_patient_used(tmp_path: Path, library: L
     assert sorted(responses.values()) == ["en", "es"]
     store.close()
 
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_topic_cards_with_results_fit_in_spanish_at_the_largest_text(
+        qtbot, make_window, store, library: Library, size: tuple[int, int]) -> None:
+    window = make_window(store, languages=("en", "es"), language="es")
+    window.resize(*size)
+    window.set_text_step(2)
+    driver = PatientDriver(window)
+    driver.start()
+    for module in library.for_language("es")[:2]:
+        driver.open_module(module)
+        driver.read_all(module)
+        driver.take_quiz(module)
+        driver.back_to_topics()
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    assert all(card.badge.isVisible() for card in window.flow.module_list.cards[:2])
+    assert labels_cut_off(window) == []

@@ -25,4 +25,13 @@ def labels_cut_off(root: QWidget) -> list[str]:
         elif lab.sizeHint().width() > lab.width() + 1:
             cut.append(f"'{lab.text()[:40]}' needs {lab.sizeHint().width()}px wide, "
                        f"has {lab.width()}px")
-    return cut
+    return cut + scrolls_sideways(root)
+
+
+def scrolls_sideways(root: QWidget) -> list[str]:
+    """Visible scroll areas whose content is wider than the view: text runs off the side."""
+    return [f"{type(area.widget()).__name__} is {area.widget().width()}px wide in a "
+            f"{area.viewport().width()}px view"
+            for area in root.findChildren(QScrollArea)
+            if area.isVisible() and area.widget() is not None
+            and area.widget().width() > area.viewport().width() + 1]

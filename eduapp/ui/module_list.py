@@ -28,7 +28,7 @@ class ModuleCard(WrapButton):
         self.title = label(module.title, "h2")
         self.summary = label(module.summary)
         self.minutes = label(self.tr("About %n minutes", "", module.minutes), "muted")
-        self.badge = label("", "badge", wrap=False)
+        self.badge = label("", "badge")  # wraps: a longer language must not widen the card
         for widget in (self.cover, self.title, self.summary, self.minutes, self.badge):
             self.add(widget)
         text = QVBoxLayout()
@@ -76,6 +76,7 @@ class ModuleListPage(QWidget):
         self.grid.setSpacing(20)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.finish_button = button(self.tr("I am finished"), name=self.tr(
