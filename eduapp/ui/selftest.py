@@ -9,10 +9,14 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eduapp.core.model import Module
 from eduapp.core.setup import Options, prepare
 from eduapp.core.store import Store
+
+if TYPE_CHECKING:
+    from eduapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +56,8 @@ def run_self_test(options: Options) -> int:
             page = window.flow.results_page
             total = len(module.questions)
             shown = (page.first_try.text(), page.final.text())
-            if shown != (f"0 of {total}", f"{total} of {total}"):
+            of = page.tr("%1 of %2").replace("%2", str(total))
+            if shown != (of.replace("%1", "0"), of.replace("%1", str(total))):
                 failures.append(f"{module.id}: results show {shown[0]} first try and {shown[1]} "
                                 f"in the end, expected 0 and {total} of {total}")
             driver.back_to_topics()
@@ -63,6 +68,7 @@ def run_self_test(options: Options) -> int:
     except DriveError as err:
         failures.append(f"the screens did not behave: {err}")
     failures += _check_speech()
+    failures += _check_languages(window)
     session = window.flow.visit.session_id if window.flow.visit else 0
     if context.store is not None and session:
         failures += _check_store(context.store, session, context.modules)
@@ -77,6 +83,29 @@ def run_self_test(options: Options) -> int:
     print(f"self-test passed: {len(context.modules)} modules, {screens} screens, {questions} "
           f"questions, {2 * questions} answers stored{where}")
     return 0
+
+
+def _check_languages(window: MainWindow) -> list[str]:
+    """Each language offered switches the content and the interface (its .qm is there)."""
+    from eduapp.ui.driver import PatientDriver
+
+    failures = []
+    first = window.language
+    english = "Start"  # the button's source text: what an untranslated interface shows
+    window.flow.end_visit()
+    driver = PatientDriver(window)
+    for code, choice in window.flow.welcome.language_buttons.items():
+        driver.click(choice)
+        modules = window.flow.modules
+        if window.language != code or len(modules) != len(window.modules[first]):
+            failures.append(f"choosing '{code}' did not show all its modules")
+        elif code != "en" and window.flow.welcome.start_button.text() == english:
+            failures.append(f"the interface is not translated into '{code}'")
+        else:
+            print(f"  language {code}: {len(modules)} modules, "
+                  f"'{window.flow.welcome.start_button.text()}' to start")
+    window.set_language(first)
+    return failures
 
 
 def _check_speech() -> list[str]:
