@@ -43,7 +43,9 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
                  idle_seconds: float | None = None) -> MainWindow:
     """The main window for a loaded context (step 6); arguments override clinic settings."""
     settings = context.settings
-    resume = settings.idle_seconds
+    # reopened within the idle time, the last patient's session goes on; never in a second
+    # copy of the app, where the open session belongs to the patient at the other copy
+    resume = settings.idle_seconds if context.first_copy else 0
 
     def open_visit(language: str) -> Visit:
         visit = Visit(context.store, language, resume_within=resume)
@@ -59,9 +61,13 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         if not ask_for_pin(parent, context.store):
             return None
         notices = list(context.notices)
-        visit = window.flow.visit
-        if visit is not None and visit.saving_problem and context.store is not None:
-            notices.append(f"Results are not being saved right now: {visit.saving_problem}.")
+        problem = window.flow.saving_problem()
+        if problem is not None and context.store is not None:
+            why, waiting = problem
+            notices.append(f"Results are not being saved right now: {why}. {waiting} "
+                           "answers and screen visits are kept in memory and will be saved "
+                           "as soon as the database can be written; do not close the app "
+                           "until this message is gone.")
         return ClinicianWorkspace(WorkspaceContext(
             context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
@@ -118,6 +124,10 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     else:
         window.show()
     code = app.exec()
+    window.flow.retry_saving()  # a last try for what waits on a locked or full database
+    problem = window.flow.saving_problem()
+    if problem is not None:
+        log.error("closing with %d writes not saved: %s", problem[1], problem[0])
     if context.store is not None:
         context.store.close()
     return code

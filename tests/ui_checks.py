@@ -29,9 +29,14 @@ def labels_cut_off(root: QWidget) -> list[str]:
 
 
 def scrolls_sideways(root: QWidget) -> list[str]:
-    """Visible scroll areas whose content is wider than the view: text runs off the side."""
-    return [f"{type(area.widget()).__name__} is {area.widget().width()}px wide in a "
+    """Visible scroll areas whose content cannot be as narrow as the view: it runs off the side."""
+    return [f"{type(area.widget()).__name__} needs {needed(area)}px in a "
             f"{area.viewport().width()}px view"
             for area in root.findChildren(QScrollArea)
             if area.isVisible() and area.widget() is not None
-            and area.widget().width() > area.viewport().width() + 1]
+            and needed(area) > area.viewport().width() + 1]
+
+
+def needed(area: QScrollArea) -> int:
+    content = area.widget()
+    return max(content.minimumSizeHint().width(), content.minimumWidth())

@@ -10,7 +10,9 @@ from __future__ import annotations
 import atexit
 import logging
 import logging.handlers
+import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +47,7 @@ class Context:
     language: str
     store: Store | None
     notices: list[str] = field(default_factory=list)  # for the clinician, never the patient
+    first_copy: bool = True  # False: another copy of eduapp uses the same data folder
 
     @property
     def modules(self) -> list[Module]:
@@ -62,9 +65,12 @@ def resolve_data_dir(options: Options) -> Path | None:
     folder = options.data_dir or default_data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".write-test"
-        probe.write_text("ok", encoding="utf-8")
-        probe.unlink()
+        import tempfile
+
+        # a name of its own: a second copy of the app may be probing the same folder
+        handle, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
     except OSError as err:
         log.error("the data folder %s cannot be written: %s", folder, err.strerror)
         return None
@@ -160,7 +166,42 @@ def prepare(options: Options) -> Context:
         log.warning("language %r has no content; using %r", wanted, language)
     notices = [f"Module '{m}' is broken and hidden from patients: {why}"
                for m, why in library.broken.items()]
+    first_copy = data_dir is None or hold_data_folder(data_dir)
+    if not first_copy:
+        log.info("another copy of eduapp is using this data folder; both save to it")
     store = open_store(data_dir, notices)
     if store is not None:
         purge_old_sessions(store, settings.keep_days)
-    return Context(resources, data_dir, settings, library, language, store, notices)
+    return Context(resources, data_dir, settings, library, language, store, notices,
+                   first_copy)
+
+
+_held: list[object] = []  # the open lock file, for as long as this process runs
+
+
+def hold_data_folder(data_dir: Path) -> bool:
+    """Lock `eduapp.lock` in the data folder for this process; False when another copy holds it.
+
+    Two copies may share a data folder (SQLite lets both write), but only the first may pick
+    up a session left open by an earlier run: the other's open session is someone else's
+    patient. The operating system drops the lock when the process ends, even when killed.
+    """
+    try:
+        handle = open(data_dir / "eduapp.lock", "a+b")  # noqa: SIM115  held until exit
+    except OSError:
+        return True  # cannot tell; the database still works
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return False
+    _held.append(handle)
+    return True

@@ -8,6 +8,7 @@ of `MIGRATIONS` takes the database one version forward.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -161,18 +162,30 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | None, clock: Clock = utc_now) -> Store:
-        """Open (creating or migrating) the database at `path`, or in memory for None."""
-        try:
-            db = sqlite3.connect(":memory:" if path is None else str(path),
-                                 isolation_level=None, timeout=2.0)
-            db.execute("PRAGMA foreign_keys = ON")
-            if path is not None:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = FULL")
-            migrate(db)
-        except sqlite3.Error as err:
-            raise StoreError(_plain(err)) from err
-        return cls(db, path, clock)
+        """Open (creating or migrating) the database at `path`, or in memory for None.
+
+        A second copy of the app opening the same new database at the same moment finds
+        it locked, or half made by the first: it waits and tries again, for up to 5 s.
+        """
+        for attempt in range(OPEN_TRIES):
+            db: sqlite3.Connection | None = None
+            try:
+                db = sqlite3.connect(":memory:" if path is None else str(path),
+                                     isolation_level=None, timeout=2.0)
+                db.execute("PRAGMA foreign_keys = ON")
+                if path is not None:
+                    db.execute("PRAGMA journal_mode = WAL")
+                    db.execute("PRAGMA synchronous = FULL")
+                migrate(db)
+                return cls(db, path, clock)
+            except sqlite3.Error as err:
+                if db is not None:
+                    db.close()  # rolls back a migration the other copy got to first
+                racing = "locked" in str(err) or "already exists" in str(err)
+                if not racing or attempt == OPEN_TRIES - 1:
+                    raise StoreError(_plain(err)) from err
+                time.sleep(0.1)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self._db.close()
@@ -451,6 +464,9 @@ class Store:
             return self._db.execute(sql, params)
         except sqlite3.Error as err:
             raise StoreError(_plain(err)) from err
+
+
+OPEN_TRIES = 50  # 0.1 s apart
 
 
 def migrate(db: sqlite3.Connection) -> None:

@@ -1,7 +1,10 @@
 """One patient's visit: what they read and answered, saved as they go.
 
-The visit keeps working when the database cannot be written: it remembers the quizzes in
-memory, and `saving_problem` says why results are not being saved.
+The visit keeps working when the database cannot be written (locked by another program, a
+folder that cannot be written, a full disk): it remembers the quizzes in memory,
+`saving_problem` says why results are not being saved, and every write that failed waits,
+in order, to be written the next time anything is saved or `retry` is called. Nothing
+answered is dropped while the app runs.
 """
 
 from __future__ import annotations
@@ -10,14 +13,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from eduapp.core.model import Module, Screen
 from eduapp.core.quiz import Answer, QuizSession, Results, score
 from eduapp.core.store import Store, StoreError
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
+RETRY_SECONDS = 15.0  # after a failed write, later ones wait in memory this long before a try
 
 
 @dataclass(frozen=True)
@@ -38,19 +40,34 @@ class Visit:
         self.saving_problem: str | None = None if store else "no database is open"
         self._clock = clock
         self._finished: dict[str, list[Answer]] = {}  # module id -> answers of latest quiz
-        self._attempt: int | None = None
-        self._view: tuple[int, float] | None = None
-        self.session_id = self._save(lambda s: self._open(s, resume_within)) or 0
+        self._attempt: _Attempt | None = None
+        self._view: tuple[_View, float] | None = None
+        self._waiting: list[Callable[[Store], object]] = []  # failed writes, oldest first
+        self._next_try = 0.0  # a locked database can take seconds to fail: not at every tap
+        self.session_id = 0
+        self._save(lambda s: self._open(s, resume_within))
 
-    def _open(self, store: Store, resume_within: int) -> int:
+    @property
+    def unsaved(self) -> int:
+        """How many writes are waiting for the database."""
+        return len(self._waiting)
+
+    def retry(self) -> bool:
+        """Write what is waiting now; True when nothing is left waiting."""
+        self._next_try = 0.0
+        self._save(None)
+        return not self._waiting
+
+    def _open(self, store: Store, resume_within: int) -> None:
         session = store.resumable_session(resume_within) if resume_within else None
         if session is None:
-            return store.start_session(self.language)
+            self.session_id = store.start_session(self.language)
+            return
         for attempt in store.attempts(session):
             if attempt.finished_at is not None:
                 self._finished[attempt.module_id] = list(attempt.answers)
         log.info("resumed an open session")
-        return session
+        self.session_id = session
 
     def status(self, module: Module) -> ModuleStatus:
         answers = self._finished.get(module.id)
@@ -59,54 +76,85 @@ class Visit:
         return ModuleStatus(True, score(module, answers))
 
     def start_quiz(self, module: Module) -> QuizSession:
-        self._attempt = self._save(
-            lambda s: s.start_attempt(self.session_id, module.id, self.language))
+        attempt = self._attempt = _Attempt()
+
+        def start(s: Store) -> None:
+            attempt.id = s.start_attempt(self.session_id, module.id, self.language)
+
+        self._save(start)
 
         def saved(answer: Answer) -> None:
             q = next(q for q in module.questions if q.id == answer.question_id)
-            if self._attempt is not None:
-                attempt = self._attempt
-                self._save(lambda s: s.add_answer(attempt, answer, q.objective))
-                self._save(lambda s: s.touch_session(self.session_id))
+
+            # two writes, so a retry never writes the answer twice
+            self._save(lambda s: s.add_answer(attempt.id, answer, q.objective))
+            self._save(lambda s: s.touch_session(self.session_id))
 
         return QuizSession(module, on_answer=saved)
 
     def finish_quiz(self, quiz: QuizSession) -> Results:
         results = quiz.results()
         self._finished[quiz.module.id] = list(quiz.answers)
-        if self._attempt is not None:
-            attempt = self._attempt
-            self._save(lambda s: s.finish_attempt(attempt, stopped=not results.all_understood))
+        attempt = self._attempt
+        if attempt is not None:
+            stopped = not results.all_understood
+            self._save(lambda s: s.finish_attempt(attempt.id, stopped=stopped))
         self._attempt = None
         return results
 
     def show_screen(self, module: Module, screen: Screen) -> None:
         """Record a screen view; the time on the previous screen is closed first."""
         self.leave_screen()
-        view = self._save(lambda s: s.view_screen(self.session_id, module.id, screen.id,
-                                                  self.language))
-        if view:
-            self._view = (view, self._clock())
+        view = _View()
+
+        def write(s: Store) -> None:
+            view.id = s.view_screen(self.session_id, module.id, screen.id, self.language)
+
+        self._save(write)
+        self._view = (view, self._clock())
 
     def leave_screen(self) -> None:
         if self._view is not None:
             view, since = self._view
             self._view = None
-            self._save(lambda s: s.leave_screen(view, self._clock() - since))
+            seconds = self._clock() - since
+            self._save(lambda s: s.leave_screen(view.id, seconds))
 
     def end(self) -> None:
         self.leave_screen()
         self._save(lambda s: s.end_session(self.session_id))
 
-    def _save(self, write: Callable[[Store], T]) -> T | None:
+    def _save(self, write: Callable[[Store], object] | None) -> None:
+        """Write what is waiting, then `write`; on failure keep them all, in order."""
         if self.store is None:
-            return None
-        try:
-            result = write(self.store)
-        except StoreError as err:
-            if self.saving_problem != str(err):
-                log.warning("results are not being saved: %s", err)
-            self.saving_problem = str(err)
-            return None
+            return
+        if write is not None:
+            self._waiting.append(write)
+        if self._waiting and self._clock() < self._next_try:
+            return  # the last try failed a moment ago: wait in memory for `retry` or later
+        while self._waiting:
+            try:
+                self._waiting[0](self.store)
+            except StoreError as err:
+                if self.saving_problem != str(err):
+                    log.warning("results are not being saved: %s (%d writes waiting)", err,
+                                len(self._waiting))
+                self.saving_problem = str(err)
+                self._next_try = self._clock() + RETRY_SECONDS
+                return
+            self._waiting.pop(0)
+        if self.saving_problem is not None:
+            log.info("results are being saved again")
         self.saving_problem = None
-        return result
+
+
+class _Attempt:
+    """A quiz's row in the database, known once its first write succeeds."""
+
+    id = 0
+
+
+class _View:
+    """A screen view's row in the database, known once it is written."""
+
+    id = 0

@@ -10,13 +10,13 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from eduapp.core.model import Image, Module
 from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.reader import Reader
-from eduapp.core.visit import ModuleStatus, Visit
+from eduapp.core.visit import RETRY_SECONDS, ModuleStatus, Visit
 from eduapp.ui.welcome import WelcomePage
 from eduapp.ui.widgets import discard
 
@@ -44,6 +44,10 @@ class PatientFlow(QObject):
         self.language = language
         self._open_visit = open_visit
         self.visit: Visit | None = None
+        self.unsaved: list[Visit] = []  # ended visits whose writes wait for the database
+        self._retry = QTimer(self)
+        self._retry.setInterval(int(RETRY_SECONDS * 1000))
+        self._retry.timeout.connect(self.retry_saving)
         self.module: Module | None = None
         self.reader: Reader | None = None
         self.quiz: QuizSession | None = None
@@ -148,10 +152,32 @@ class PatientFlow(QObject):
         self.visit = self._open_visit(self.language)
         self.show_modules()
 
+    def saving_problem(self) -> tuple[str, int] | None:
+        """Why results are not being saved, and how many writes wait; None when all saved."""
+        visits = [v for v in (*self.unsaved, self.visit) if v is not None]
+        problems = [v.saving_problem for v in visits if v.saving_problem]
+        waiting = sum(v.unsaved for v in visits)
+        return (problems[-1], waiting) if problems else None
+
+    def retry_saving(self) -> None:
+        """Try again to write what waits; stop trying once everything is saved."""
+        for visit in [*self.unsaved, self.visit]:
+            if visit is not None:
+                visit.retry()
+        self.unsaved = [v for v in self.unsaved if v.unsaved]
+        if self.saving_problem() is None:
+            self._retry.stop()
+
+    def _watch_saving(self) -> None:
+        if self.saving_problem() is not None and not self._retry.isActive():
+            self._retry.start()
+
     def end_visit(self) -> None:
         """The patient is done: the visit ends and nothing of it stays on screen."""
         if self.visit is not None:
             self.visit.end()
+            if self.visit.unsaved:  # kept (out of sight) until the database takes it
+                self.unsaved.append(self.visit)
         self.visit = self.module = self.reader = self.quiz = None
         if self._module_list is not None:
             for module_id in self.modules:
@@ -274,6 +300,7 @@ class PatientFlow(QObject):
         self._show(self.results_page)
 
     def _show(self, page: QWidget) -> None:
+        self._watch_saving()
         self.stack.setCurrentWidget(page)
         page.setFocus()
         self.page_changed.emit(page)
