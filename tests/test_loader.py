@@ -346,3 +346,26 @@ def test_shuffled_module_toml_lines_are_reported_not_raised(
 def test_any_bytes_as_en_md_are_reported_not_raised(tmp_path_factory: pytest.TempPathFactory,
                                                      en: bytes) -> None:
     _assert_reported(_load_garbage(tmp_path_factory.mktemp("bytes"), en=en))
+
+
+svg_text = st.one_of(
+    st.binary(max_size=400),
+    st.lists(st.sampled_from(['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300">',
+                              "</svg>", "<circle r='4'/>", "<script>x</script>", "<g>", "</g>",
+                              "<!DOCTYPE svg [<!ENTITY a 'b'>]>", "&a;", "\x00", "<?xml?>",
+                              "<image href='http://example.com/x.png'/>"]),
+             max_size=12).map(lambda parts: "".join(parts).encode("utf-8")))
+
+
+@garbage
+@given(svg=svg_text)
+def test_any_bytes_as_an_illustration_are_reported_not_raised(
+        tmp_path_factory: pytest.TempPathFactory, svg: bytes) -> None:
+    """A damaged picture is reported at its file, and never stops the app or the check."""
+    folder = tmp_path_factory.mktemp("svg") / "resources"
+    root = write_module(folder)
+    (root / "images" / "alarm.svg").write_bytes(svg)
+    library = load_library(folder, PLACEHOLDERS, deep=True)
+    _assert_reported(library)
+    for problem in library.problems:
+        assert problem.path.exists() and problem.line >= 1
