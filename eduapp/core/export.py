@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -245,18 +245,30 @@ def _stamp(moment: datetime) -> str:
 
 def run_export(options: Options, fmt: str, out: Path, session_id: int | None) -> int:
     """`eduapp export --format csv|fhir`: exit code, and one line of output either way."""
+    def write(source: ExportSource) -> str:
+        count = len(source.sessions)
+        sessions = f"{count} session{'s' if count != 1 else ''}"
+        if fmt == "csv":
+            rows = write_csv(source.store, source.modules, source.sessions, out)
+            return f"{rows} answer{'s' if rows != 1 else ''} from {sessions}"
+        return f"a FHIR bundle of {write_fhir(source, out)} resources from {sessions}"
+
+    return export_with(options, session_id, out, write)
+
+
+def export_with(options: Options, session_id: int | None, out: Path,
+                write: Callable[[ExportSource], str]) -> int:
+    """Open the database, run `write` (which says what it wrote), print one line either way.
+
+    Every export command goes through here: a problem is one plain line and exit code 1.
+    """
     try:
         source = open_source(options, session_id)
     except ExportError as err:
         print(err)
         return 1
     try:
-        if fmt == "csv":
-            rows = write_csv(source.store, source.modules, source.sessions, out)
-            done = f"{rows} answer{'s' if rows != 1 else ''}"
-        else:
-            resources = write_fhir(source, out)
-            done = f"a FHIR bundle of {resources} resources"
+        done = write(source)
     except OSError as err:
         print(f"cannot write {out}: {err.strerror or err}")
         return 1
@@ -265,6 +277,5 @@ def run_export(options: Options, fmt: str, out: Path, session_id: int | None) ->
         return 1
     finally:
         source.close()
-    count = len(source.sessions)
-    print(f"{done} from {count} session{'s' if count != 1 else ''} written to {out}")
+    print(f"{done} written to {out}")
     return 0

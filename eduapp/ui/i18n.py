@@ -15,7 +15,6 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
@@ -55,14 +54,6 @@ def load_translator(resources: Path, language: str) -> QTranslator | None:
                     language, path)
         return None
     return translator
-
-
-def translate_with(translator: QTranslator | None) -> Callable[[str], str]:
-    """A `tr` for one language whatever is installed (a Spanish summary from an English app)."""
-    def translate(text: str) -> str:
-        found = translator.translate("", text) if translator is not None else ""
-        return found or text
-    return translate
 
 
 def _qt_translator(language: str) -> QTranslator | None:
@@ -107,8 +98,9 @@ def compile_translations(resources: Path, *, force: bool = False) -> list[Path]:
     Used by `scripts/setup` and the build (`python -m eduapp.ui.i18n`). Returns the `.qm`
     files written; raises RuntimeError when lrelease fails or cannot be found.
     """
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or \
-        shutil.which("pyside6-lrelease")
+    # the one beside this Python first: a virtual environment need not be on PATH
+    lrelease = (shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+                or shutil.which("pyside6-lrelease"))
     written = []
     for source in sorted(translations_dir(resources).glob("eduapp_*.ts")):
         target = source.with_suffix(".qm")

@@ -19,10 +19,9 @@ from PySide6.QtGui import (
 )
 
 from eduapp.core.analytics import AttemptSummary, SessionSummary
-from eduapp.core.export import ExportError, open_source
+from eduapp.core.export import ExportSource, export_with
 from eduapp.core.quiz import Mastery
 from eduapp.core.setup import Options
-from eduapp.core.store import StoreError
 from eduapp.ui.i18n import language_name, tr
 from eduapp.ui.printing import paged_document, pdf_writer
 from eduapp.ui.theme import PALETTE
@@ -182,23 +181,11 @@ def run_export_pdf(options: Options, out: Path, session_id: int | None) -> int:
     """`eduapp export --format pdf`: exit code, and one line of output either way."""
     from eduapp.app import make_application
 
-    try:
-        source = open_source(options, session_id)
-    except ExportError as err:
-        print(err)
-        return 1
-    try:
+    def write(source: ExportSource) -> str:
         make_application()
         summaries = source.summaries()
         out.write_bytes(b"")  # a clear message now, rather than an empty PDF later
         pages = write_summary_pdf(summaries, source.clinic_name, out, source.paper)
-    except OSError as err:
-        print(f"cannot write {out}: {err.strerror or err}")
-        return 1
-    except StoreError as err:
-        print(f"cannot read the database: {err}")
-        return 1
-    finally:
-        source.close()
-    print(f"{pages} page{'s' if pages != 1 else ''} written to {out}")
-    return 0
+        return f"{pages} page{'s' if pages != 1 else ''}"
+
+    return export_with(options, session_id, out, write)

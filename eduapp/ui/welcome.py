@@ -34,7 +34,7 @@ class WelcomePage(QWidget):
         box.setSpacing(18)
         self.clinic = label(clinic_name, "lead")
         self.clinic.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._picture_file = picture
+        self._picture = picture
         self.picture = Illustration()
         self.title = label("", "h1")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -50,17 +50,19 @@ class WelcomePage(QWidget):
         box.addSpacing(8)
         # the language choice sits beside Start: choose, then start
         self.language_buttons: dict[str, QPushButton] = {}
-        row = self._language_row(languages) if len(languages) > 1 else _centred_row()
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addStretch(1)
+        if len(languages) > 1:
+            self._add_languages(row, languages)
+            row.addSpacing(24)
         row.addWidget(self.start_button)
         row.addStretch(1)
         box.addLayout(row)
         self.setFocusProxy(self.start_button)
         self.retranslate(language)
 
-    def _language_row(self, languages: Sequence[str]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addStretch(1)
+    def _add_languages(self, row: QHBoxLayout, languages: Sequence[str]) -> None:
         group = QButtonGroup(self)
         for code in languages:
             choice = button(language_name(code), "step")
@@ -70,13 +72,11 @@ class WelcomePage(QWidget):
             choice.clicked.connect(partial(self.language_chosen.emit, code))
             self.language_buttons[code] = choice
             row.addWidget(choice)
-        row.addSpacing(24)
-        return row
 
     def retranslate(self, language: str) -> None:
         """Set every text in the interface language now installed; mark `language` chosen."""
-        if self._picture_file is not None:
-            self.picture.show_image(replace(self._picture_file, alt=self.tr(
+        if self._picture is not None:
+            self.picture.show_image(replace(self._picture, alt=self.tr(
                 "Three people of different ages sit together on a sofa; one reads a lesson "
                 "on a tablet.")))
         else:
@@ -93,9 +93,3 @@ class WelcomePage(QWidget):
 
     def spoken_text(self) -> str:
         return "\n".join((self.clinic.text(), self.title.text(), self.intro.text()))
-
-
-def _centred_row() -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    return row
