@@ -1,9 +1,11 @@
 """GUI start-up, in one documented order.
 
-1. arguments are parsed (`__main__`)            4. fonts and theme
-2. data folder and logging                      5. clinic settings and content, parsed once
-3. QApplication, then the exception hook        6. the database, then the main window
-Start-up time is logged.
+1. arguments are parsed (`__main__`)            4. QApplication, the exception hook, the theme
+2. data folder and logging                      5. the main window, showing the welcome page
+3. clinic settings, and which languages exist   6. after its first frame: content (parsed
+                                                   once), the database, the other pages
+Nothing the welcome page does not need is loaded before the first frame. Start-up time is
+logged.
 """
 
 from __future__ import annotations
@@ -11,17 +13,21 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from eduapp.core.model import Image, Module
 from eduapp.core.setup import Context, Options, prepare
 from eduapp.core.visit import Visit
 from eduapp.ui import errors
 from eduapp.ui.i18n import Translations
 from eduapp.ui.main_window import MainWindow, WindowSettings
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, stylesheet
+
+if TYPE_CHECKING:
+    from eduapp.core.model import Module
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +79,10 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
             context.resources, notices))
 
-    picture_file = context.resources / "images" / "welcome.svg"
-    picture = Image(picture_file, "") if picture_file.is_file() else None  # alt: WelcomePage
-    window = MainWindow(offered_modules(context), WindowSettings(
-        clinic_name=settings.name, welcome_picture=picture, paper=settings.paper,
+    picture = context.resources / "images" / "welcome.svg"
+    window = MainWindow(OfferedModules(context), WindowSettings(
+        clinic_name=settings.name, welcome_picture=picture if picture.is_file() else None,
+        paper=settings.paper,
         idle_seconds=idle_seconds or settings.idle_seconds, kiosk=kiosk or settings.kiosk,
         text_step=settings.text_size if text_step is None else text_step,
         high_contrast=settings.high_contrast, language=context.language),
@@ -84,39 +90,59 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
     return window
 
 
-def offered_modules(context: Context) -> dict[str, list[Module]]:
+class OfferedModules(Mapping[str, Sequence["Module"]]):
     """The languages patients may choose, each with its modules.
 
-    The clinic's list where content exists, and always the starting language.
+    The clinic's list where content exists, and always the starting language. The languages
+    are known from file names alone; the content is parsed when modules are first asked for.
     """
-    library = context.library
-    codes = [c for c in context.settings.languages if c in library.languages]
-    if context.language not in codes:
-        codes.insert(0, context.language)
-    return {code: library.for_language(code) for code in codes}
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        codes = [c for c in context.settings.languages if c in context.languages]
+        if context.language not in codes:
+            codes.insert(0, context.language)
+        self.codes = tuple(codes)
+
+    def __getitem__(self, code: str) -> Sequence[Module]:
+        if code not in self.codes:
+            raise KeyError(code)
+        return self.context.library.for_language(code)
+
+    def __contains__(self, code: object) -> bool:  # without parsing the content
+        return code in self.codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.codes)
+
+    def __len__(self) -> int:
+        return len(self.codes)
 
 
 def run(options: Options, *, quit_when_ready: bool = False, text_step: int | None = None,
         kiosk: bool = False, idle_timeout: float | None = None) -> int:
     """Open the app; returns the exit code."""
     started = time.perf_counter()
-    context = prepare(options)
+    context = prepare(options, load=False)  # content and database: after the first frame
     settings = context.settings
     app = make_application(settings.text_size if text_step is None else text_step,
                            settings.high_contrast)
     errors.install(interactive=not quit_when_ready)
-    for notice in context.notices:
-        log.warning("%s", notice)
     window = build_window(context, text_step=text_step, kiosk=kiosk, idle_seconds=idle_timeout)
     window.apply_theme()
     window.exit_requested.connect(lambda: ask_to_leave(window, context))
     if quit_when_ready:  # the moment is printed for scripts that measure start-up
         window.first_frame.connect(lambda: print(f"first frame at {time.time():.4f}",
                                                  flush=True))
-        window.first_frame.connect(lambda: QTimer.singleShot(0, app.quit))
-    window.first_frame.connect(lambda: QTimer.singleShot(0, window.flow.build_pages))
     window.first_frame.connect(lambda: log.info(
         "first frame after %.0f ms", 1000 * (time.perf_counter() - started)))
+
+    def after_first_frame() -> None:
+        finish_loading(window, context)
+        if quit_when_ready:  # only once everything has loaded, so loading is checked too
+            app.quit()
+
+    window.first_frame.connect(lambda: QTimer.singleShot(0, after_first_frame))
     if window.settings.kiosk and not quit_when_ready:
         if not kiosk_pin_ready(window, context):
             return 1
@@ -128,9 +154,20 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     problem = window.flow.saving_problem()
     if problem is not None:
         log.error("closing with %d writes not saved: %s", problem[1], problem[0])
-    if context.store is not None:
-        context.store.close()
+    context.close()
     return code
+
+
+def finish_loading(window: MainWindow, context: Context) -> None:
+    """After the first frame: the content, the database and every page.
+
+    Then the first tap on anything is quick. A tap that came first still works: the content
+    and the database also load when first asked for.
+    """
+    context.load()
+    for notice in context.notices:
+        log.warning("%s", notice)
+    window.flow.build_pages()
 
 
 def kiosk_pin_ready(window: MainWindow, context: Context) -> bool:

@@ -20,12 +20,12 @@ from eduapp.core.clinic import (
     SETTINGS_FILE,
     ClinicSettings,
     SettingsError,
-    installed_languages,
     load_settings,
     save_settings,
     settings_problems,
     with_changes,
 )
+from eduapp.core.paths import installed_languages
 
 EVERYTHING = {
     "clinic_name": 'Clínica "Esperanza" \\ Süd',

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtWidgets import QMessageBox
+
 from eduapp.ui import errors
 
 
@@ -36,7 +38,7 @@ def test_patient_sees_a_calm_message_without_code(qapp, monkeypatch, caplog):
         return 0
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(errors.QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     errors.install(interactive=True)
     with caplog.at_level(logging.CRITICAL, logger="eduapp.errors"):
         sys.excepthook(*raise_and_catch())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from eduapp.core.clinic import load_settings
 from eduapp.core.loader import load_library
-from eduapp.core.model import Module, Problem
+from eduapp.core.model import Module
 from eduapp.core.paths import resources_dir
 from eduapp.core.readability import (
     MAX_AVERAGE_GRADE,
@@ -17,6 +17,7 @@ from eduapp.core.readability import (
     module_level,
 )
 from eduapp.core.setup import Options
+from eduapp.core.textfile import Problem
 
 
 def run_check(options: Options) -> int:

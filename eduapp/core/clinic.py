@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -17,8 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from eduapp.core.model import Problem
-from eduapp.core.textfile import decode, editor_lines
+from eduapp.core.textfile import Problem, decode, editor_lines
 
 SETTINGS_FILE = "clinic.toml"
 
@@ -221,18 +219,6 @@ def _line_of(text: str, key: str) -> int:
     return 1
 
 
-def installed_languages(resources: Path) -> tuple[str, ...]:
-    """The languages the content is written in (a module folder's `xx.md` files)."""
-    from eduapp.core.loader import LANGUAGE_FILE  # the loader imports this module
-
-    try:
-        files = [p.name for folder in (resources / "modules").iterdir() if folder.is_dir()
-                 for p in folder.iterdir()]
-    except OSError:
-        return ()
-    return tuple(sorted({m.group(1) for name in files if (m := LANGUAGE_FILE.match(name))}))
-
-
 # editing and saving (clinician mode) ----------------------------------------------------
 
 def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicSettings:
@@ -336,6 +322,8 @@ def save_settings(settings: ClinicSettings, path: Path) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here, not at start-up: only saving needs it
+
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise SettingsError(f"The folder {folder} cannot be written to "

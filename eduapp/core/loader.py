@@ -21,15 +21,14 @@ from eduapp.core.model import (
     Library,
     Module,
     Objective,
-    Problem,
     Question,
     QuestionKind,
     Screen,
 )
-from eduapp.core.textfile import decode, editor_lines
+from eduapp.core.paths import installed_languages
+from eduapp.core.textfile import Problem, decode, editor_lines
 
 MODULE_FOLDER = re.compile(r"^\d{2}-([a-z0-9][a-z0-9-]*)$")
-LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.md$")
 TOP_KEYS = {"minutes", "cover", "objectives", "screens", "questions", "checklist"}
 QUESTION_KEYS = {"id", "kind", "objective", "reviews", "choices", "correct"}
 OPTIONAL_QUESTION_KEYS = {"safety"}
@@ -70,8 +69,7 @@ def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool
         folders = sorted(p for p in root.iterdir() if p.is_dir())
     except OSError:
         return Library((), problems=[Problem(root, 1, "the modules folder is missing")])
-    languages = sorted({m.group(1) for f in folders for p in f.iterdir()
-                        if (m := LANGUAGE_FILE.match(p.name))})
+    languages = list(installed_languages(resources))
     library = Library(tuple(languages))
     for folder in folders:
         match = MODULE_FOLDER.match(folder.name)

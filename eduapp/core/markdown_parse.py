@@ -11,8 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eduapp.core.model import Problem
-from eduapp.core.textfile import editor_lines
+from eduapp.core.textfile import Problem, editor_lines
 
 HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*(?:\{#([^}]*)\})?\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

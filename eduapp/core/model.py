@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eduapp.core.textfile import Problem
 
 KEY_POINTS = "key-points"
 
@@ -116,18 +120,6 @@ class Module:
             if o.id == objective_id:
                 return o
         raise KeyError(objective_id)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A content problem, reported as `path:line: message`."""
-
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 APP_NAME = "eduapp"
+LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.md$")  # a module's text in one language: en.md
 
 
 def resources_dir() -> Path:
@@ -26,3 +28,16 @@ def default_data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / APP_NAME
+
+
+def installed_languages(resources: Path) -> tuple[str, ...]:
+    """The languages the content is written in (a module folder's `xx.md` files).
+
+    Only file names are read, so start-up can offer the languages before any content is parsed.
+    """
+    try:
+        files = [p.name for folder in (resources / "modules").iterdir() if folder.is_dir()
+                 for p in folder.iterdir()]
+    except OSError:
+        return ()
+    return tuple(sorted({m.group(1) for name in files if (m := LANGUAGE_FILE.match(name))}))

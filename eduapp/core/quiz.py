@@ -11,8 +11,10 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from eduapp.core.model import Choice, Module, Objective, Question, Screen
+if TYPE_CHECKING:
+    from eduapp.core.model import Choice, Module, Objective, Question, Screen
 
 
 class Step(StrEnum):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from eduapp.core.model import Module, Screen
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eduapp.core.model import Module, Screen
 
 
 class Reader:

@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from eduapp.core.model import Problem
+
+@dataclass(frozen=True)
+class Problem:
+    """A content problem, reported as `path:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 

@@ -13,10 +13,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from eduapp.core.model import Module, Screen
 from eduapp.core.quiz import Answer, QuizSession, Results, score
-from eduapp.core.store import Store, StoreError
+
+if TYPE_CHECKING:  # the database module (and SQLite) loads when a store is first opened
+    from eduapp.core.model import Module, Screen
+    from eduapp.core.store import Store
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 15.0  # after a failed write, later ones wait in memory this long before a try
@@ -128,6 +131,8 @@ class Visit:
         """Write what is waiting, then `write`; on failure keep them all, in order."""
         if self.store is None:
             return
+        from eduapp.core.store import StoreError  # loaded already: there is a store
+
         if write is not None:
             self._waiting.append(write)
         if self._waiting and self._clock() < self._next_try:

@@ -31,12 +31,12 @@ from eduapp.core.clinic import (
     CLINIC_KEYS,
     ClinicSettings,
     SettingsError,
-    installed_languages,
     load_settings,
     save_settings,
     settings_problems,
     with_changes,
 )
+from eduapp.core.paths import installed_languages
 from eduapp.core.pin import MAX_DIGITS, PinLock
 from eduapp.core.store import Store, StoreError
 from eduapp.ui.clinician_models import clinician_style

@@ -6,7 +6,7 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("eduapp.errors")
 
@@ -20,6 +20,8 @@ def install(*, interactive: bool = True) -> None:
             QApplication.quit()
             return
         if interactive and QApplication.instance() is not None:
+            from PySide6.QtWidgets import QMessageBox  # not at start-up: rarely needed
+
             box = QMessageBox(QMessageBox.Icon.Information, QApplication.translate(
                 "errors", "Sorry, something went wrong"), QApplication.translate(
                 "errors", "Something on this screen did not work. Your answers so far are "

@@ -7,13 +7,12 @@ objects (`Visit`, `Reader`, `QuizSession`) decide what is right, what is next an
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from eduapp.core.model import Image, Module
 from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.reader import Reader
 from eduapp.core.visit import RETRY_SECONDS, ModuleStatus, Visit
@@ -21,6 +20,9 @@ from eduapp.ui.welcome import WelcomePage
 from eduapp.ui.widgets import discard
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from eduapp.core.model import Module
     from eduapp.ui.module_list import ModuleListPage
     from eduapp.ui.quiz_page import QuizPage
     from eduapp.ui.reader_page import ReaderPage
@@ -35,12 +37,18 @@ class PatientFlow(QObject):
     page_changed = Signal(QWidget)
     print_requested = Signal(object)  # the Module whose checklist to print
 
-    def __init__(self, stack: QStackedWidget, modules: Sequence[Module], clinic_name: str,
-                 open_visit: Callable[[str], Visit], welcome_picture: Image | None = None,
-                 languages: Sequence[str] = (), language: str = "en") -> None:
+    def __init__(self, stack: QStackedWidget, modules: Mapping[str, Sequence[Module]],
+                 clinic_name: str, open_visit: Callable[[str], Visit],
+                 welcome_picture: Path | None = None, language: str = "en") -> None:
+        """`modules`: each language offered and its modules.
+
+        Modules are first asked for when the patient starts, so content may load after the
+        first frame.
+        """
         super().__init__(stack)
         self.stack = stack
-        self.modules = {m.id: m for m in modules}
+        self._offered = modules
+        self._modules: dict[str, Module] | None = None
         self.language = language
         self._open_visit = open_visit
         self.visit: Visit | None = None
@@ -55,7 +63,7 @@ class PatientFlow(QObject):
         self.text_step = 0
         # Only the welcome page is built before the first frame; the others are built (and
         # their modules imported) on first use, or by `build_pages` right after that frame.
-        self.welcome = WelcomePage(clinic_name, welcome_picture, languages, language)
+        self.welcome = WelcomePage(clinic_name, welcome_picture, tuple(modules), language)
         stack.addWidget(self.welcome)
         self.welcome.start.connect(self.start_visit)
         self._module_list: ModuleListPage | None = None
@@ -64,7 +72,14 @@ class PatientFlow(QObject):
         self._results_page: ResultsPage | None = None
         self._show(self.welcome)
 
-    def set_language(self, language: str, modules: Sequence[Module]) -> None:
+    @property
+    def modules(self) -> dict[str, Module]:
+        """The modules in the language on show, by id."""
+        if self._modules is None:
+            self._modules = {m.id: m for m in self._offered.get(self.language, ())}
+        return self._modules
+
+    def set_language(self, language: str) -> None:
         """Show the welcome page, content and interface in `language`.
 
         The translator for it is already installed; the other pages are dropped and built
@@ -73,7 +88,7 @@ class PatientFlow(QObject):
         if self.visit is not None:
             self.end_visit()
         self.language = language
-        self.modules = {m.id: m for m in modules}
+        self._modules = None
         for page in (self._module_list, self._reader_page, self._quiz_page, self._results_page):
             if page is not None:
                 self.stack.removeWidget(page)

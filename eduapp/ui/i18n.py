@@ -12,8 +12,6 @@ files those calls under the empty context, so that is where `tr` looks them up.
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -98,6 +96,9 @@ def compile_translations(resources: Path, *, force: bool = False) -> list[Path]:
     Used by `scripts/setup` and the build (`python -m eduapp.ui.i18n`). Returns the `.qm`
     files written; raises RuntimeError when lrelease fails or cannot be found.
     """
+    import shutil  # a build step: not imported when the app starts
+    import subprocess
+
     # the one beside this Python first: a virtual environment need not be on PATH
     lrelease = (shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
                 or shutil.which("pyside6-lrelease"))

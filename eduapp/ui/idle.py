@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from eduapp.ui.widgets import button, label
@@ -28,6 +28,8 @@ class IdleNotice(QWidget):
     still_here = Signal()
 
     def __init__(self, parent: QWidget) -> None:
+        from PySide6.QtCore import Qt  # not at import: see eduapp.ui.widgets
+
         super().__init__(parent)
         self.setObjectName("idle-notice")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -83,8 +85,7 @@ class IdleReset(QObject):
         self.window = window
         self.countdown_seconds = countdown_seconds
         self.remaining = 0
-        self.notice = IdleNotice(window)
-        self.notice.still_here.connect(self.still_here)
+        self._notice: IdleNotice | None = None  # built when first needed
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(max(1, round(idle_seconds * 1000)))
@@ -93,21 +94,38 @@ class IdleReset(QObject):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count)
         self.armed = False
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
+
+    @property
+    def notice(self) -> IdleNotice:
+        if self._notice is None:
+            self._notice = IdleNotice(self.window)
+            self._notice.still_here.connect(self.still_here)
+        return self._notice
 
     @property
     def warning(self) -> bool:
-        return self.notice.isVisible()
+        return self._notice is not None and self._notice.isVisible()
 
     def arm(self, armed: bool) -> None:
         """Watch for idleness only while a patient has left something on screen."""
         self.armed = armed
+        self._watch(armed)
         if armed and not self.warning:
             self._idle.start()
         elif not armed:
             self._stop()
+
+    def _watch(self, on: bool) -> None:
+        """See every input event only while armed: an untouched welcome screen costs nothing."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def keep_alive(self) -> None:
         """Activity that is not input, such as read-aloud speaking."""
@@ -139,11 +157,11 @@ class IdleReset(QObject):
         if self.remaining > 0:
             self.notice.show_seconds(self.remaining)
             return
-        self._stop()
-        self.armed = False
+        self.arm(False)
         self.reset.emit()
 
     def _stop(self) -> None:
         self._tick.stop()
         self._idle.stop()
-        self.notice.hide()
+        if self._notice is not None:
+            self._notice.hide()

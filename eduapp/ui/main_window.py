@@ -12,8 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduapp.core.model import Image, Module
-from eduapp.core.visit import Visit
 from eduapp.ui.flow import PatientFlow
 from eduapp.ui.i18n import Translations
 from eduapp.ui.idle import IdleReset
@@ -34,13 +34,17 @@ from eduapp.ui.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
 from eduapp.ui.widgets import button, discard, label
 
+if TYPE_CHECKING:
+    from eduapp.core.model import Module
+    from eduapp.core.visit import Visit
+
 
 @dataclass(frozen=True)
 class WindowSettings:
     """What the clinic chose for the window, and each patient's starting point."""
 
     clinic_name: str
-    welcome_picture: Image | None = None
+    welcome_picture: Path | None = None  # an SVG; its description is the welcome page's
     paper: str = "letter"
     idle_seconds: float | None = None  # None: never reset
     countdown_seconds: int = 30
@@ -92,9 +96,8 @@ class MainWindow(QMainWindow):
         self.speech = ReadAloud(settings.speech_engine, self)
         self.speech.set_language(self.language)
         self.speech.state_changed.connect(self._speech_state)
-        self.flow = PatientFlow(self.stack, modules.get(self.language, ()), settings.clinic_name,
-                                open_visit, settings.welcome_picture, tuple(modules),
-                                self.language)
+        self.flow = PatientFlow(self.stack, modules, settings.clinic_name, open_visit,
+                                settings.welcome_picture, self.language)
         self.flow.welcome.language_chosen.connect(self.set_language)
         self.topics_button.clicked.connect(self.flow.show_modules)
         self.flow.page_changed.connect(self._page_changed)
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
             if self.translations is not None:
                 self.translations.use(language)
             self.speech.set_language(language)
-            self.flow.set_language(language, self.modules[language])
+            self.flow.set_language(language)
             self._retranslate()
         self._update_idle()
 
@@ -324,6 +327,8 @@ class MainWindow(QMainWindow):
 
     def enter_kiosk(self) -> None:
         """Cover the whole screen with no frame; closing needs the clinician."""
+        from PySide6.QtCore import Qt  # not at import: see eduapp.ui.widgets
+
         self.kiosk = True
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         screen = self.screen() or QApplication.primaryScreen()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from eduapp.core.model import Image
 from eduapp.ui.i18n import language_name
 from eduapp.ui.widgets import Illustration, button, label
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class WelcomePage(QWidget):
@@ -24,7 +26,7 @@ class WelcomePage(QWidget):
     start = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, clinic_name: str, picture: Image | None,
+    def __init__(self, clinic_name: str, picture: Path | None,
                  languages: Sequence[str] = (), language: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,13 +35,13 @@ class WelcomePage(QWidget):
         box.setContentsMargins(48, 32, 48, 40)
         box.setSpacing(18)
         self.clinic = label(clinic_name, "lead")
-        self.clinic.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._picture = picture
         self.picture = Illustration()
         self.title = label("", "h1")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.intro = label("", "lead")
-        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for centred in (self.clinic, self.title, self.intro):
+            # by name, so `Qt` loads after the first frame (see eduapp.ui.widgets)
+            centred.setProperty("alignment", "AlignCenter")
         self.start_button = button("", "primary")
         self.start_button.setMinimumWidth(280)
         self.start_button.clicked.connect(self.start)
@@ -75,12 +77,9 @@ class WelcomePage(QWidget):
 
     def retranslate(self, language: str) -> None:
         """Set every text in the interface language now installed; mark `language` chosen."""
-        if self._picture is not None:
-            self.picture.show_image(replace(self._picture, alt=self.tr(
-                "Three people of different ages sit together on a sofa; one reads a lesson "
-                "on a tablet.")))
-        else:
-            self.picture.show_image(None)
+        self.picture.show_file(self._picture, self.tr(
+            "Three people of different ages sit together on a sofa; one reads a lesson on a "
+            "tablet."))
         self.title.setText(self.tr("Learn about your pain care"))
         self.intro.setText(self.tr(
             "Short lessons with pictures, one idea at a time. After each lesson, a few "

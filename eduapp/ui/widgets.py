@@ -1,9 +1,18 @@
-"""Small building blocks shared by the screens: labels, buttons, illustrations, text."""
+"""Small building blocks shared by the screens: labels, buttons, illustrations, text.
+
+What the welcome page uses (`label`, `button`, `Illustration`) does not touch `Qt`, the
+namespace of Qt's enums: PySide6 builds all of its ~90 Python enums the first time it is
+used, about 20 ms on a slow machine, more than the rest of the welcome page. Those widgets
+set enum values by name through Qt's property system instead, so `Qt` loads after the first
+frame (see the start-up profile in the README).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduapp.core.model import Image
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from eduapp.core.model import Image
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
     """A text label with a style role (h1, h2, muted, lead, banner, badge...)."""
     widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setProperty("textFormat", "PlainText")  # never rich text; by name: see above
     widget.setWordWrap(wrap)
     if role:
         widget.setProperty("role", role)
@@ -34,7 +46,6 @@ def button(text: str, kind: str = "", *, name: str = "") -> QPushButton:
     if kind:
         widget.setProperty("kind", kind)
     widget.setAccessibleName(name or text)
-    widget.setCursor(Qt.CursorShape.PointingHandCursor)
     widget.setAutoDefault(False)
     return widget
 
@@ -61,7 +72,6 @@ class WrapButton(QPushButton):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("kind", kind)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(False)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -74,6 +84,8 @@ class WrapButton(QPushButton):
 
     def add(self, widget: QWidget) -> QWidget:
         """Children only show; clicks and keys go to the button."""
+        from PySide6.QtCore import Qt  # here, not at import: see the module's docstring
+
         widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return widget
@@ -99,22 +111,37 @@ class Illustration(QSvgWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.alt = ""
 
     def show_image(self, image: Image | None) -> None:
-        self.setVisible(image is not None)
-        if image is None:
+        self.show_file(image.path if image else None, image.alt if image else "")
+
+    def show_file(self, path: Path | None, alt: str) -> None:
+        """The SVG at `path` described by `alt`; nothing (hidden) for None."""
+        self.setVisible(path is not None)
+        if path is None:
             self.alt = ""
             return
-        self.load(str(image.path))
-        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        self.alt = image.alt
-        self.setAccessibleName(image.alt)
-        self.setAccessibleDescription(image.alt)
-        self.setToolTip(image.alt)
+        self.load(str(path))
+        self.alt = alt
+        self.setAccessibleName(alt)
+        self.setAccessibleDescription(alt)
+        self.setToolTip(alt)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The picture as large as fits, centred, never stretched out of shape."""
+        renderer = self.renderer()
+        view = renderer.viewBoxF()
+        if not renderer.isValid() or view.isEmpty():
+            return
+        scale = min(self.width() / view.width(), self.height() / view.height())
+        width, height = view.width() * scale, view.height() * scale
+        painter = QPainter(self)
+        renderer.render(painter, QRectF((self.width() - width) / 2,
+                                        (self.height() - height) / 2, width, height))
+        painter.end()
 
     def sizeHint(self) -> QSize:
         return QSize(400, 300)
@@ -130,6 +157,8 @@ class TextView(QTextBrowser):
     """Rendered Markdown, read-only, scrolling only if it must; not a tab stop."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # here, not at import: see the module's docstring
+
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -138,6 +167,8 @@ class TextView(QTextBrowser):
         self.document().setDocumentMargin(0)
 
     def show_html(self, html: str, name: str) -> None:
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # not before the first frame
+
         self.setHtml(html)
         self.setAccessibleName(name)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
