@@ -139,7 +139,9 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
 
     def after_first_frame() -> None:
         finish_loading(window, context)
+        log.info("everything loaded after %.0f ms", 1000 * (time.perf_counter() - started))
         if quit_when_ready:  # only once everything has loaded, so loading is checked too
+            print(f"loaded at {time.time():.4f}", flush=True)
             app.quit()
 
     window.first_frame.connect(lambda: QTimer.singleShot(0, after_first_frame))

@@ -232,7 +232,6 @@ class SettingsTab(QWidget):
     def _check(self, text: str) -> QCheckBox:
         box = QCheckBox(text)
         box.setAccessibleName(text)
-        box.setCursor(Qt.CursorShape.PointingHandCursor)
         return box
 
     def _choice(self, items: list[tuple[str, object]]) -> QComboBox:
