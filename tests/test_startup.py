@@ -133,3 +133,21 @@ def test_pictures_keep_their_shape_in_any_space(qtbot, qapp, size):
     assert blank(width - left + 1, 0, width, height)
     assert blank(0, height - top + 1, width, height)
     assert not blank(left, top, left + drawn_w, top + drawn_h)
+
+
+def test_a_log_that_cannot_move_aside_keeps_logging(tmp_path):
+    """Rotation failing (here .1 is a folder) loses no line and raises nothing."""
+    path = tmp_path / "eduapp.log"
+    (tmp_path / "eduapp.log.1").mkdir()
+    handler = RotatingLog(path, max_bytes=200, backups=1)
+    logger = logging.getLogger("eduapp.test-stuck-rotation")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        for number in range(20):
+            logger.warning("line %02d %s", number, "x" * 40)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    text = path.read_text(encoding="utf-8")
+    assert all(f"line {n:02d}" in text for n in range(20))

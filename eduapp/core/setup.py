@@ -155,12 +155,16 @@ class RotatingLog(logging.FileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         super().emit(record)  # called with the handler's lock held, as is the rotation
-        self._rotate_if_full()
+        try:
+            self._rotate_if_full()
+        except Exception:  # a log problem must never stop the app
+            self.handleError(record)
 
     def _rotate_if_full(self) -> None:
         if self.stream is None or self.stream.tell() < self.max_bytes:
             return
         self.stream.close()
+        self.stream = None  # reopened by the next emit if not here
         path = Path(self.baseFilename)
         try:
             for number in range(self.backups - 1, 0, -1):
