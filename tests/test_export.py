@@ -25,6 +25,7 @@ from eduapp.core import analytics, export
 from eduapp.core.model import Library, Module
 from eduapp.core.store import DB_NAME, Store
 from eduapp.core.visit import Visit
+from eduapp.ui.i18n import long_date
 
 ROOT = Path(__file__).resolve().parents[1]
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
@@ -254,7 +255,7 @@ def test_pdf_has_one_page_per_session_with_label_scores_and_prompts(
     assert "No label" in two and "8/8 (100%)" in two
     assert "Nothing: every objective quizzed was understood." in two
     assert "No label" in three and "No quiz was taken in this session." in three
-    day = f"{datetime(2025, 3, 14, 9, 0, tzinfo=UTC).astimezone():%A %d %B %Y}"
+    day = long_date(datetime(2025, 3, 14, 9, 0, tzinfo=UTC).astimezone().date())
     assert all(day in page for page in pages)
 
 

@@ -271,3 +271,84 @@ def test_topic_cards_with_results_fit_in_spanish_at_the_largest_text(
     qtbot.waitUntil(lambda: window.width() == size[0])
     assert all(card.badge.isVisible() for card in window.flow.module_list.cards[:2])
     assert labels_cut_off(window) == []
+
+
+def test_dates_in_the_clinician_workspace_follow_the_language(qtbot, themed, tmp_path,
+                                                              monkeypatch, request) -> None:
+    """A clinician who switched to Spanish reads Spanish dates, not English month names."""
+    from eduapp.app import build_window
+    from eduapp.core.setup import Options, prepare
+    from eduapp.ui import pin_dialog
+    from eduapp.ui.i18n import long_date
+
+    monkeypatch.setattr(pin_dialog, "ask_for_pin", lambda parent, store: True)
+    window = build_window(prepare(Options(data_dir=tmp_path)))
+    qtbot.addWidget(window)
+    window.show()
+    window.set_language("es")
+    request.addfinalizer(lambda: window.set_language("en"))  # the next test starts in English
+    window.show_workspace()
+    shown = window.workspace.today.day_edit.text()
+    today = long_date(datetime.now().date())
+    assert shown == today and "de" in today.split()
+    assert not any(name in shown for name in ("Monday", "Tuesday", "Wednesday", "Thursday",
+                                              "Friday", "Saturday", "Sunday"))
+    assert long_date(datetime(2026, 11, 22, tzinfo=UTC).date()) == (
+        "domingo, 22 de noviembre de 2026")
+    window.close_workspace()
+    window.set_language("en")
+    window.show_workspace()
+    assert "Sunday" in long_date(datetime(2026, 11, 22, tzinfo=UTC).date())
+    assert window.workspace.today.day_edit.text() == long_date(datetime.now().date())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_workspace_tab_fits_at_the_largest_text(qtbot, themed, tmp_path, monkeypatch,
+                                                      request, language: str) -> None:
+    """Large text and long Spanish words put the settings' two columns one below the other
+    rather than off the side of the window."""
+    from eduapp.app import build_window
+    from eduapp.core.setup import Options, prepare
+    from eduapp.ui import pin_dialog
+
+    monkeypatch.setattr(pin_dialog, "ask_for_pin", lambda parent, store: True)
+    context = prepare(Options(data_dir=tmp_path))
+    analytics.generate_demo_data(context.store, context.modules, sessions=20, seed=5, days=1)
+    window = build_window(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_language(language)
+    request.addfinalizer(lambda: window.set_language("en"))  # the next test starts in English
+    window.set_text_step(2)
+    window.show_workspace()
+    tabs = window.workspace.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        laid_out(themed)
+        assert labels_cut_off(window.workspace) == [], tabs.tabText(index)
+        assert buttons_cut_off(window.workspace) == [], tabs.tabText(index)
+    window.set_text_step(0)
+    window.close_workspace()
+    window.show_workspace()
+    tabs = window.workspace.tabs
+    tabs.setCurrentIndex(tabs.count() - 1)
+    laid_out(themed)
+    assert labels_cut_off(window.workspace) == []
+    if language == "en":  # normal text in English leaves room for both columns side by side
+        assert tabs.currentWidget().columns.direction().name == "LeftToRight"
+
+
+def laid_out(app) -> None:  # type: ignore[no-untyped-def]
+    """Deliver the layout requests and resizes a change posted (no timer involved)."""
+    for _ in range(3):
+        app.processEvents()
+
+
+def buttons_cut_off(root) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    return [f"'{b.text()}' needs {b.minimumSizeHint().width()}px, has {b.width()}px"
+            for b in root.findChildren(QPushButton)
+            if b.isVisible() and b.text() and b.minimumSizeHint().width() > b.width() + 1]

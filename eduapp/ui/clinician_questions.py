@@ -25,6 +25,7 @@ from eduapp.ui.clinician_models import (
     clinician_style,
 )
 from eduapp.ui.clinician_today import date_edit, to_date, to_qdate
+from eduapp.ui.i18n import long_date
 from eduapp.ui.widgets import button, label
 
 DEFAULT_DAYS = 90
@@ -146,9 +147,9 @@ class QuestionsTab(QWidget):
         tries = sum(q.first_tries for q in report.questions)
         if not tries:
             self._show_empty(self.tr("No answers from %1 to %2.").replace(
-                "%1", f"{first:%d %B %Y}").replace("%2", f"{last:%d %B %Y}"))
+                "%1", long_date(first)).replace("%2", long_date(last)))
             return
-        self.count.setText(self.tr("%1 first tries").replace("%1", f"{tries:,}"))
+        self.count.setText(self.tr("%1 first tries").replace("%1", self.locale().toString(tries)))
         self.stack.setCurrentIndex(0)
         self.explanation.show()
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -77,20 +78,42 @@ class SettingsTab(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
-        columns = QHBoxLayout(content)
+        # two columns side by side, or one below the other when large text or long words
+        # (Spanish) make them too wide for the window: see `_fit_columns`
+        self.columns = columns = QHBoxLayout(content)
         columns.setContentsMargins(0, 0, 8, 0)
         columns.setSpacing(16)
-        columns.addWidget(self._clinic_card(), 1, Qt.AlignmentFlag.AlignTop)
+        self.cards = [self._clinic_card(), self._computer_card(), self._data_card()]
+        columns.addWidget(self.cards[0], 1, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         right.setSpacing(16)
-        right.addWidget(self._computer_card())
-        right.addWidget(self._data_card())
+        right.addWidget(self.cards[1])
+        right.addWidget(self.cards[2])
         right.addStretch(1)
         columns.addLayout(right, 1)
+        self.scroll = scroll
         scroll.setWidget(content)
+        scroll.viewport().installEventFilter(self)  # its width decides: `_fit_columns`
         box.addWidget(scroll, 1)
         box.addLayout(self._save_bar())
         self.fill(self.settings)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Side by side only when both columns fit the view at their narrowest."""
+        margins = self.columns.contentsMargins()
+        wide = (self.cards[0].minimumSizeHint().width() + self.columns.spacing()
+                + max(card.minimumSizeHint().width() for card in self.cards[1:])
+                + margins.left() + margins.right())
+        fits = wide <= self.scroll.viewport().width()
+        direction = (QBoxLayout.Direction.LeftToRight if fits
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     # building ---------------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -39,7 +38,7 @@ from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.model import Module, Question
 from eduapp.core.store import LABEL_MAX, Store, StoreError
 from eduapp.ui.clinician_models import FLAG, ReadingTable, SessionsModel, clinician_style
-from eduapp.ui.i18n import language_name, tr
+from eduapp.ui.i18n import language_name, long_date_format, tr
 from eduapp.ui.printing import printer
 from eduapp.ui.summary_pdf import paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
@@ -47,10 +46,6 @@ from eduapp.ui.widgets import button, label, restyle
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-
-DATE_FORMAT = "dddd d MMMM yyyy"
-
-
 
 
 def to_qdate(day: date) -> QDate:
@@ -65,7 +60,7 @@ def date_edit(name: str) -> QDateEdit:
     """A date field with a calendar to pick from, named for assistive technology."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(long_date_format())
     edit.setAccessibleName(name)
     edit.setMinimumHeight(52)  # its text field inside is then at least 44 px high
     for field in edit.findChildren(QLineEdit):
@@ -116,7 +111,7 @@ class TodayTab(QWidget):
         self.day_edit.setMaximumDate(to_qdate(self._today))
         self.next_button = button(self.tr("Next day"), name=self.tr("Next day"))
         self.today_button = button(self.tr("Today"), name=self.tr("Show today"))
-        self.count = label("", "muted", wrap=False)
+        self.count = label("", "muted")  # wraps under large text rather than being cut
         for widget in (self.previous_button, self.day_edit, self.next_button,
                        self.today_button):
             bar.addWidget(widget)
@@ -142,36 +137,39 @@ class TodayTab(QWidget):
         return self.sessions_stack
 
     def _build_details(self) -> QWidget:
-        self.details_panel = panel = QWidget()
-        panel.setMinimumWidth(460)
+        self.details_panel = panel = QWidget()  # as narrow as its buttons allow, no narrower
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
         self.heading = label("", "h2")
         box.addWidget(self.heading)
-        actions = QGridLayout()
-        actions.setSpacing(8)
         self.label_button = button(self.tr("Set visit code…"),
                                    name=self.tr("Set the visit code of this session"))
         self.print_button = button(self.tr("Print summary…"),
                                    name=self.tr("Print the summary of this session"))
-        self.pdf_button = button(self.tr("Export PDF…"),
+        # short words on the export buttons, so that they fit beside the list at any text size;
+        # their accessible names say it all
+        self.pdf_button = button(self.tr("PDF…"),
                                  name=self.tr("Export the summary of this session as PDF"))
-        self.csv_button = button(self.tr("Export CSV…"),
+        self.csv_button = button(self.tr("CSV…"),
                                  name=self.tr("Export the answers of this session as CSV"))
-        self.fhir_button = button(self.tr("Export FHIR…"),
+        self.fhir_button = button(self.tr("FHIR…"),
                                   name=self.tr("Export this session as FHIR for the health "
                                                "record"))
         self.session_buttons = (self.label_button, self.print_button, self.pdf_button,
                                 self.csv_button, self.fhir_button)
-        actions.addWidget(self.label_button, 0, 0, 1, 3)  # two wide buttons above,
-        actions.addWidget(self.print_button, 0, 3, 1, 3)
-        actions.addWidget(self.pdf_button, 1, 0, 1, 2)  # the three exports below
-        actions.addWidget(self.csv_button, 1, 2, 1, 2)
-        actions.addWidget(self.fhir_button, 1, 4, 1, 2)
-        for column in range(6):
-            actions.setColumnStretch(column, 1)
-        box.addLayout(actions)
+        # rows of boxes, not a grid: a box never squeezes a button below its text
+        first = QHBoxLayout()
+        first.setSpacing(8)
+        first.addWidget(self.label_button, 1)
+        first.addWidget(self.print_button, 1)
+        box.addLayout(first)
+        exports = QHBoxLayout()  # the three exports below
+        exports.setSpacing(8)
+        exports.addWidget(label(self.tr("Export:"), "muted", wrap=False))
+        for export_button in (self.pdf_button, self.csv_button, self.fhir_button):
+            exports.addWidget(export_button, 1)
+        box.addLayout(exports)
         card = QFrame()
         card.setProperty("role", "card")
         inside = QVBoxLayout(card)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,17 @@ def tr(text: str) -> str:
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+def long_date(day: date) -> str:
+    """`day` written out in the interface language, e.g. "domingo, 22 de noviembre de 2026"."""
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              QLocale.FormatType.LongFormat)
+
+
+def long_date_format() -> str:
+    """The same as a QDateTimeEdit display format."""
+    return QLocale().dateFormat(QLocale.FormatType.LongFormat)
 
 
 def translations_dir(resources: Path) -> Path:
@@ -87,6 +99,7 @@ class Translations:
                 app.installTranslator(translator)
         self._installed = self._cache[language]
         self.language = language
+        QLocale.setDefault(QLocale(language))  # dates and numbers in widgets made after this
         return bool(self._installed) or language == SOURCE_LANGUAGE
 
 

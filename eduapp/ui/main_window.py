@@ -15,7 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         """Every text of the window itself, in the interface language now installed."""
+        self.setLocale(QLocale(self.language))  # dates and numbers, in every widget inside
         self.setWindowTitle(self.tr("%1: learning about your care").replace(
             "%1", self.settings.clinic_name))
         names = (self.tr("Normal text"), self.tr("Larger text"), self.tr("Largest text"))

@@ -22,7 +22,7 @@ from eduapp.core.analytics import AttemptSummary, SessionSummary
 from eduapp.core.export import ExportSource, export_with
 from eduapp.core.quiz import Mastery
 from eduapp.core.setup import Options
-from eduapp.ui.i18n import language_name, tr
+from eduapp.ui.i18n import language_name, long_date, tr
 from eduapp.ui.printing import paged_document, pdf_writer
 from eduapp.ui.theme import PALETTE
 
@@ -53,7 +53,7 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
     """One session's page as HTML; shorter without `detail` or with fewer `prompts` each."""
     start = session.started_at.astimezone()
     end = session.last_activity.astimezone()
-    when = f"{start:%A %d %B %Y}, {start:%H:%M}\u2013{end:%H:%M}"
+    when = f"{long_date(start.date())}, {start:%H:%M}\u2013{end:%H:%M}"
     label = escape(session.label) if session.label else (
         f"<span style='color:{PALETTE.muted}'>" + escape(tr("No label")) + "</span>")
     language = language_name(session.language)

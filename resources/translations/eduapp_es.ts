@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="+70"/>
+        <location filename="../../eduapp/ui/summary_pdf.py" line="+69"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
     </message>
@@ -68,7 +68,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../eduapp/ui/clinician_today.py" line="+442"/>
+        <location filename="../../eduapp/ui/clinician_today.py" line="+440"/>
         <source>completed</source>
         <translation>completado</translation>
     </message>
@@ -303,7 +303,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_settings.py" line="+438"/>
+        <location filename="../../eduapp/ui/clinician_settings.py" line="+460"/>
         <location line="+6"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
@@ -386,7 +386,7 @@ comentar</translation>
 <context>
     <name>IdleNotice</name>
     <message>
-        <location filename="../../eduapp/ui/idle.py" line="+41"/>
+        <location filename="../../eduapp/ui/idle.py" line="+43"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
@@ -407,7 +407,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+159"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+163"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -551,7 +551,7 @@ comentar</translation>
         <translation>Empiece por el primero o elija el que más le interese.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>I am finished</source>
         <translation>Ya terminé</translation>
     </message>
@@ -667,7 +667,7 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_questions.py" line="+52"/>
+        <location filename="../../eduapp/ui/clinician_questions.py" line="+53"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
@@ -927,7 +927,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_settings.py" line="-328"/>
+        <location filename="../../eduapp/ui/clinician_settings.py" line="-327"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1090,12 +1090,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+119"/>
+        <location line="+118"/>
         <source>Delete old sessions now</source>
         <translation>Eliminar ahora las sesiones antiguas</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-116"/>
         <source>Change PIN…</source>
         <translation>Cambiar PIN…</translation>
     </message>
@@ -1105,7 +1105,7 @@ comentar</translation>
         <translation>Cambiar el PIN clínico</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Some changes take effect only the next time eduapp starts.</source>
         <translation>Algunos cambios se aplican solo la próxima vez que se inicie eduapp.</translation>
     </message>
@@ -1198,7 +1198,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_today.py" line="-352"/>
+        <location filename="../../eduapp/ui/clinician_today.py" line="-355"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1233,9 +1233,9 @@ comentar</translation>
         <translation>No hay sesiones en este día.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Set visit code…</source>
-        <translation>Asignar código de visita…</translation>
+        <translation>Código de visita…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1253,29 +1253,29 @@ comentar</translation>
         <translation>Imprimir el resumen de esta sesión</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export PDF…</source>
-        <translation>Exportar PDF…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Export the summary of this session as PDF</source>
         <translation>Exportar el resumen de esta sesión como PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export the answers of this session as CSV</source>
         <translation>Exportar las respuestas de esta sesión como CSV</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export FHIR…</source>
-        <translation>Exportar FHIR…</translation>
+        <location line="-3"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FHIR…</source>
+        <translation>FHIR…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1283,7 +1283,12 @@ comentar</translation>
         <translation>Exportar esta sesión como FHIR para la historia clínica</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>Export:</source>
+        <translation>Exportar:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Details of the chosen session</source>
         <translation>Detalles de la sesión elegida</translation>
     </message>
@@ -1417,12 +1422,12 @@ comentar</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../eduapp/ui/welcome.py" line="+80"/>
+        <location filename="../../eduapp/ui/welcome.py" line="+81"/>
         <source>Three people of different ages sit together on a sofa; one reads a lesson on a tablet.</source>
         <translation>Tres personas de distintas edades están sentadas juntas en un sofá; una lee una lección en una tableta.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Learn about your pain care</source>
         <translation>Aprenda sobre la atención de su dolor</translation>
     </message>
@@ -1454,7 +1459,7 @@ comentar</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../eduapp/ui/errors.py" line="+23"/>
+        <location filename="../../eduapp/ui/errors.py" line="+25"/>
         <source>Sorry, something went wrong</source>
         <translation>Lo sentimos, algo salió mal</translation>
     </message>
@@ -1468,6 +1473,7 @@ comentar</translation>
     <name>page</name>
     <message>
         <location filename="../../eduapp/ui/driver.py" line="+76"/>
+        <location filename="../../eduapp/ui/selftest.py" line="+59"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
