@@ -75,16 +75,7 @@ def test_the_app_loads_everything_before_quitting_when_ready(tmp_path):
 
 def test_the_log_file_moves_aside_when_full_and_keeps_three(tmp_path):
     path = tmp_path / "eduapp.log"
-    handler = RotatingLog(path, max_bytes=2000, backups=3)
-    logger = logging.getLogger("eduapp.test-rotation")
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        for number in range(400):
-            logger.warning("line %04d %s", number, "x" * 40)
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
+    write_lines(RotatingLog(path, max_bytes=2000, backups=3), 400)
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == ["eduapp.log", "eduapp.log.1", "eduapp.log.2", "eduapp.log.3"]
     assert all((tmp_path / name).stat().st_size <= 2000 + 100 for name in files)
@@ -139,15 +130,19 @@ def test_a_log_that_cannot_move_aside_keeps_logging(tmp_path):
     """Rotation failing (here .1 is a folder) loses no line and raises nothing."""
     path = tmp_path / "eduapp.log"
     (tmp_path / "eduapp.log.1").mkdir()
-    handler = RotatingLog(path, max_bytes=200, backups=1)
-    logger = logging.getLogger("eduapp.test-stuck-rotation")
+    write_lines(RotatingLog(path, max_bytes=200, backups=1), 20)
+    text = path.read_text(encoding="utf-8")
+    assert all(f"line {n:04d}" in text for n in range(20))
+
+
+def write_lines(handler: logging.Handler, count: int) -> None:
+    """Log `count` numbered lines of about 60 bytes through `handler` alone, then close it."""
+    logger = logging.getLogger("eduapp.test-log-file")
     logger.addHandler(handler)
     logger.propagate = False
     try:
-        for number in range(20):
-            logger.warning("line %02d %s", number, "x" * 40)
+        for number in range(count):
+            logger.warning("line %04d %s", number, "x" * 40)
     finally:
         logger.removeHandler(handler)
         handler.close()
-    text = path.read_text(encoding="utf-8")
-    assert all(f"line {n:02d}" in text for n in range(20))
