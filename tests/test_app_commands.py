@@ -21,11 +21,14 @@ def eduapp(*args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]
 
 @pytest.mark.slow
 def test_app_opens_and_quits_when_ready(tmp_path):
+    """It quits only once the content and database, loaded after the first frame, are in."""
     done = eduapp("--data-dir", str(tmp_path), "--quit-when-ready")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    assert "first frame at" in done.stdout and "loaded at" in done.stdout
     assert (tmp_path / "eduapp.db").exists()
-    assert (tmp_path / "logs" / "eduapp.log").exists()
+    log = (tmp_path / "logs" / "eduapp.log").read_text(encoding="utf-8")
+    assert "first frame after" in log and "everything loaded after" in log
 
 
 @pytest.mark.slow

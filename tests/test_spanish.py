@@ -16,7 +16,7 @@ import textstat
 from content_fixtures import RESOURCES
 from PySide6.QtCore import Qt
 from test_analytics import Clock, take_quiz
-from ui_checks import labels_cut_off
+from ui_checks import buttons_cut_off, labels_cut_off
 
 from eduapp.core import analytics, export
 from eduapp.core.loader import load_library
@@ -344,11 +344,3 @@ def laid_out(app) -> None:  # type: ignore[no-untyped-def]
     """Deliver the layout requests and resizes a change posted (no timer involved)."""
     for _ in range(3):
         app.processEvents()
-
-
-def buttons_cut_off(root) -> list[str]:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QPushButton
-
-    return [f"'{b.text()}' needs {b.minimumSizeHint().width()}px, has {b.width()}px"
-            for b in root.findChildren(QPushButton)
-            if b.isVisible() and b.text() and b.minimumSizeHint().width() > b.width() + 1]

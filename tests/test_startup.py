@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -58,19 +55,6 @@ def test_a_patient_who_taps_start_before_loading_finishes_loses_nothing(qtbot, t
     answers = context.store.attempts(sessions[0].id)[0].answers
     assert {a.question_id for a in answers if a.right} == {q.id for q in module.questions}
     context.close()
-
-
-def test_the_app_loads_everything_before_quitting_when_ready(tmp_path):
-    """--quit-when-ready exits only after the content and database loaded after the frame."""
-    done = subprocess.run([sys.executable, "-m", "eduapp", "--data-dir", str(tmp_path),
-                           "--quit-when-ready"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False,
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    assert done.returncode == 0, done.stderr
-    assert "first frame at" in done.stdout
-    assert (tmp_path / DB_NAME).exists()
-    log = (tmp_path / "logs" / "eduapp.log").read_text(encoding="utf-8")
-    assert "first frame after" in log
 
 
 def test_the_log_file_moves_aside_when_full_and_keeps_three(tmp_path):

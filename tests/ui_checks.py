@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 
 def labels_cut_off(root: QWidget) -> list[str]:
@@ -26,6 +26,13 @@ def labels_cut_off(root: QWidget) -> list[str]:
             cut.append(f"'{lab.text()[:40]}' needs {lab.sizeHint().width()}px wide, "
                        f"has {lab.width()}px")
     return cut + scrolls_sideways(root)
+
+
+def buttons_cut_off(root: QWidget) -> list[str]:
+    """Visible buttons narrower than their own text needs."""
+    return [f"'{b.text()}' needs {b.minimumSizeHint().width()}px, has {b.width()}px"
+            for b in root.findChildren(QPushButton)
+            if b.isVisible() and b.text() and b.minimumSizeHint().width() > b.width() + 1]
 
 
 def scrolls_sideways(root: QWidget) -> list[str]:
