@@ -31,7 +31,7 @@ from eduapp.core.textfile import Problem, decode, editor_lines
 MODULE_FOLDER = re.compile(r"^\d{2}-([a-z0-9][a-z0-9-]*)$")
 TOP_KEYS = {"minutes", "cover", "objectives", "screens", "questions", "checklist"}
 QUESTION_KEYS = {"id", "kind", "objective", "reviews", "choices", "correct"}
-OPTIONAL_QUESTION_KEYS = {"safety"}
+OPTIONAL_QUESTION_KEYS = {"safety", "reserve"}
 Report = Callable[[int, str], None]
 
 
@@ -218,6 +218,8 @@ def _check_question(q: dict[str, Any], index: int, seen: set[str], screens: list
             isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in safety):
         problem(at("safety"), "safety lists the numbers of the safety points it checks, "
                 "e.g. [3, 4]")
+    if not isinstance(q.get("reserve", False), bool):
+        problem(at("reserve"), "reserve is true or false")
     for key in sorted(set(q) - QUESTION_KEYS - OPTIONAL_QUESTION_KEYS):
         problem(at(key), f"unknown question setting '{key}'")
     for key in sorted(QUESTION_KEYS - set(q)):
@@ -389,7 +391,8 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
                                   str(qd.get("reviews", "")), tuple(choices),
                                   fill(" ".join(pq.detail_lines)),
                                   tuple(n for n in safety if isinstance(n, int))
-                                  if isinstance(safety, list) else ()))
+                                  if isinstance(safety, list) else (),
+                                  qd.get("reserve") is True))
 
     if len(problems) > before:
         return None

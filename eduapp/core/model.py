@@ -67,6 +67,7 @@ class Question:
     choices: tuple[Choice, ...]
     detail: str = ""
     safety: tuple[int, ...] = ()  # the FACTS.md safety points it checks
+    reserve: bool = False  # asked only again after its objective was missed, never first
 
     @property
     def correct_ids(self) -> frozenset[str]:
