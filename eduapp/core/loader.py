@@ -266,7 +266,7 @@ def _check_question(q: dict[str, Any], index: int, seen: set[str], screens: list
 
 
 def _image(folder: Path, path: Path, line: int, alt: str, target: Any, deep: bool,
-           problems: list[Problem], *, need_alt: bool = True) -> Image | None:
+           problems: list[Problem], *, need_alt: bool = True, caption: str = "") -> Image | None:
     if not isinstance(target, str) or not target:
         return None
     file = (folder / target).resolve()
@@ -291,7 +291,7 @@ def _image(folder: Path, path: Path, line: int, alt: str, target: Any, deep: boo
         except (ET.ParseError, OSError, ValueError) as err:
             problems.append(Problem(path, line, f"illustration '{target}' is not valid SVG: {err}"))
             return None
-    return Image(file, alt)
+    return Image(file, alt, caption)
 
 
 def _strings(value: Any) -> list[str]:
@@ -353,8 +353,9 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
             problems.append(Problem(path, ps.line, f"screen '{ident}' has no text"))
         image = None
         if ps.image is not None:
-            line, alt, target = ps.image
-            image = _image(folder, path, line, fill(alt), target, deep, problems)
+            line, alt, target, caption = ps.image
+            image = _image(folder, path, line, fill(alt), target, deep, problems,
+                           caption=fill(caption))
         screens.append(Screen(ident, fill(ps.title), fill(body), image,
                               fill("\n".join(ps.notes_lines).strip()), ps.line))
 

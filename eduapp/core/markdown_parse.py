@@ -16,7 +16,8 @@ from eduapp.core.textfile import Problem, editor_lines
 HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*(?:\{#([^}]*)\})?\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LIST_ID = re.compile(r"^-\s+\{#([^}]*)\}\s*(.*)$")
-IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)\)")
+# ![alt text](images/file.svg "Caption shown under the picture"); the caption is optional
+IMAGE = re.compile(r'!\[([^\]]*)\]\(([^)\s]*)(?:\s+"([^"]*)")?\s*\)')
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 CLINICIAN_OPEN = re.compile(r"^:::\s*clinician\s*$")
 FENCE_CLOSE = re.compile(r"^:::\s*$")
@@ -31,7 +32,7 @@ class ParsedScreen:
     title: str
     body_lines: list[tuple[int, str]] = field(default_factory=list)
     notes_lines: list[str] = field(default_factory=list)
-    image: tuple[int, str, str] | None = None  # line, alt, path
+    image: tuple[int, str, str, str] | None = None  # line, alt, path, caption
 
 
 @dataclass
@@ -197,8 +198,8 @@ def _screen_line(
     if images:
         if screen.image is not None or len(images) > 1:
             problem(number, f"screen '{screen.id}' has more than one illustration")
-        alt, target = images[0]
-        screen.image = (number, alt.strip(), target)
+        alt, target, caption = images[0]
+        screen.image = (number, alt.strip(), target, caption.strip())
         line = IMAGE.sub("", line)
         if not line.strip():
             return

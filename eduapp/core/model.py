@@ -23,10 +23,11 @@ class QuestionKind(StrEnum):
 
 @dataclass(frozen=True)
 class Image:
-    """An illustration: a file and the sentence that describes it."""
+    """An illustration: a file, the sentence that describes it, and its visible caption."""
 
     path: Path
     alt: str
+    caption: str = ""  # shown under the picture; the alt text is for screen readers
 
 
 @dataclass(frozen=True)
