@@ -88,7 +88,7 @@ def _run(argv: list[str] | None) -> int:
     if args.version:
         print(f"eduapp {version()}")
         return 0
-    from eduapp.core.setup import Options
+    from eduapp.core.startup import Options
 
     options = Options(
         data_dir=getattr(args, "data_dir", None),
@@ -101,34 +101,34 @@ def _run(argv: list[str] | None) -> int:
         print("--idle-timeout must be more than 0 seconds")
         return 2
     if args.command == "check":
-        from eduapp.core.check import run_check
+        from eduapp.commands.check import run_check
 
         return run_check(options)
     if args.command == "checklist":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from eduapp.ui.checklist import run_checklist
+        from eduapp.commands.checklist import run_checklist
 
         return run_checklist(options, args.out)
     if args.command == "export":
         if args.format == "pdf":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from eduapp.ui.summary_pdf import run_export_pdf
+            from eduapp.commands.export import run_export_pdf
 
             return run_export_pdf(options, args.out, args.session)
-        from eduapp.core.export import run_export
+        from eduapp.commands.export import run_export
 
         return run_export(options, args.format, args.out, args.session)
     if args.command == "reset-pin":
-        from eduapp.core.pin import run_reset_pin
+        from eduapp.commands.reset_pin import run_reset_pin
 
         return run_reset_pin(options.data_dir or default_data_dir(), confirmed=args.yes)
     if args.command in ("self-test", "gallery"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if args.command == "self-test":
-            from eduapp.ui.selftest import run_self_test
+            from eduapp.commands.self_test import run_self_test
 
             return run_self_test(options)
-        from eduapp.ui.gallery import run_gallery
+        from eduapp.commands.gallery import run_gallery
 
         return run_gallery(options, args.out, text_step, args.size, args.high_contrast)
     from eduapp.app import run

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from eduapp.core.setup import Context, Options, prepare
+from eduapp.core.startup import Context, Options, prepare
 from eduapp.core.visit import Visit
 from eduapp.ui import errors
 from eduapp.ui.i18n import Translations
@@ -27,7 +27,7 @@ from eduapp.ui.main_window import MainWindow, WindowSettings
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, stylesheet
 
 if TYPE_CHECKING:
-    from eduapp.core.model import Module
+    from eduapp.core.content.model import Module
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
 
     def open_workspace(parent: QWidget) -> QWidget | None:
         from eduapp.core.clinic import SETTINGS_FILE
-        from eduapp.ui.clinician import ClinicianWorkspace, WorkspaceContext
+        from eduapp.ui.clinician.workspace import ClinicianWorkspace, WorkspaceContext
         from eduapp.ui.pin_dialog import ask_for_pin
 
         if not ask_for_pin(parent, context.store):

@@ -102,8 +102,8 @@ def in_process(repeats: int, sessions: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from eduapp.app import build_window, make_application
-    from eduapp.core.setup import Options, prepare
-    from eduapp.ui.driver import PatientDriver
+    from eduapp.commands.driver import PatientDriver
+    from eduapp.core.startup import Options, prepare
 
     context = prepare(Options(temp_data=True))
     app = make_application()
@@ -130,7 +130,7 @@ def in_process(repeats: int, sessions: int) -> dict[str, float]:
         app.processEvents()
         opens.append(timed(lambda: flow.open_module(module.id)))
         for _ in module.screens[:-1]:
-            turns.append(timed(flow.reader_page.next.emit))
+            turns.append(timed(flow.screen_page.next.emit))
         flow.start_quiz()
         app.processEvents()
         question = flow.quiz.question
@@ -166,16 +166,16 @@ def in_process(repeats: int, sessions: int) -> dict[str, float]:
 
 
 def clinician(answers: int) -> dict[str, float]:
-    from eduapp.core import analytics
+    from eduapp.core import analytics, demo
     from eduapp.core.clinic import load_settings
-    from eduapp.core.loader import load_library
-    from eduapp.core.store import Store
+    from eduapp.core.content.loader import load_library
+    from eduapp.core.storage.sqlite import Store
 
     settings = load_settings(ROOT / "resources", None)
     modules = load_library(ROOT / "resources", settings.values).for_language("en")
     folder = Path(tempfile.mkdtemp(prefix="eduapp-bench-"))
     store = Store.open(folder / "eduapp.db")
-    analytics.generate_demo_data(store, modules, answers=answers, seed=7)
+    demo.generate_demo_data(store, modules, answers=answers, seed=7)
     today = datetime.now(UTC)
     dash, items = [], []
     for _ in range(21):

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from eduapp.core.clinic import load_settings
-from eduapp.core.loader import load_library
-from eduapp.core.model import Library, Module
-from eduapp.core.store import Store
+from eduapp.core.content.loader import load_library
+from eduapp.core.content.model import Library, Module
+from eduapp.core.storage.sqlite import Store
 from eduapp.core.visit import Visit
 
 ROOT = Path(__file__).resolve().parents[1]

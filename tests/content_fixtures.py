@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from eduapp.core.model import Choice, Module, Objective, Question, QuestionKind, Screen
+from eduapp.core.content.model import Choice, Module, Objective, Question, QuestionKind, Screen
 
 REPO = Path(__file__).resolve().parents[1]
 RESOURCES = REPO / "resources"

@@ -2,7 +2,7 @@
 
 `eduapp export` opens the data folder with `open_source`, which turns every problem (no
 database, no sessions, an unknown session) into an `ExportError` with a one-line message.
-The PDF summary is drawn by Qt, so it lives in `eduapp.ui.summary_pdf`; this module has no Qt.
+The PDF summary is drawn by Qt (`eduapp.ui.print.session_summary`); this module has no Qt.
 Sessions are anonymous: the FHIR resources name no patient, only "Anonymous patient".
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,11 +19,11 @@ from typing import Any
 
 from eduapp.core.analytics import AttemptSummary, SessionSummary, summaries
 from eduapp.core.clinic import load_settings
-from eduapp.core.loader import load_library
-from eduapp.core.model import Module, QuestionKind
+from eduapp.core.content.loader import load_library
+from eduapp.core.content.model import Module, QuestionKind
 from eduapp.core.paths import default_data_dir, resources_dir
-from eduapp.core.setup import Options
-from eduapp.core.store import DB_NAME, SessionRow, Store, StoreError
+from eduapp.core.startup import Options
+from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store, StoreError
 
 CSV_COLUMNS = ("session_id", "session_label", "session_started", "language", "module_id",
                "attempt_id", "question_id", "objective_id", "kind", "chosen", "correct",
@@ -239,43 +239,3 @@ def write_fhir(source: ExportSource, out: Path) -> int:
 
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-# the command ------------------------------------------------------------------------------
-
-def run_export(options: Options, fmt: str, out: Path, session_id: int | None) -> int:
-    """`eduapp export --format csv|fhir`: exit code, and one line of output either way."""
-    def write(source: ExportSource) -> str:
-        count = len(source.sessions)
-        sessions = f"{count} session{'s' if count != 1 else ''}"
-        if fmt == "csv":
-            rows = write_csv(source.store, source.modules, source.sessions, out)
-            return f"{rows} answer{'s' if rows != 1 else ''} from {sessions}"
-        return f"a FHIR bundle of {write_fhir(source, out)} resources from {sessions}"
-
-    return export_with(options, session_id, out, write)
-
-
-def export_with(options: Options, session_id: int | None, out: Path,
-                write: Callable[[ExportSource], str]) -> int:
-    """Open the database, run `write` (which says what it wrote), print one line either way.
-
-    Every export command goes through here: a problem is one plain line and exit code 1.
-    """
-    try:
-        source = open_source(options, session_id)
-    except ExportError as err:
-        print(err)
-        return 1
-    try:
-        done = write(source)
-    except OSError as err:
-        print(f"cannot write {out}: {err.strerror or err}")
-        return 1
-    except StoreError as err:
-        print(f"cannot read the database: {err}")
-        return 1
-    finally:
-        source.close()
-    print(f"{done} written to {out}")
-    return 0

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from eduapp.core.model import Choice, Module, Objective, Question, Screen
+    from eduapp.core.content.model import Choice, Module, Objective, Question, Screen
 
 
 class Step(StrEnum):

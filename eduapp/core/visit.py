@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from eduapp.core.quiz import Answer, QuizSession, Results, score
 
 if TYPE_CHECKING:  # the database module (and SQLite) loads when a store is first opened
-    from eduapp.core.model import Module, Screen
-    from eduapp.core.store import Store
+    from eduapp.core.content.model import Module, Screen
+    from eduapp.core.storage.sqlite import Store
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 15.0  # after a failed write, later ones wait in memory this long before a try
@@ -131,7 +131,7 @@ class Visit:
         """Write what is waiting, then `write`; on failure keep them all, in order."""
         if self.store is None:
             return
-        from eduapp.core.store import StoreError  # loaded already: there is a store
+        from eduapp.core.storage.sqlite import StoreError  # loaded already: there is a store
 
         if write is not None:
             self._waiting.append(write)

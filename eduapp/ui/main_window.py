@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduapp.ui.flow import PatientFlow
 from eduapp.ui.i18n import Translations
-from eduapp.ui.idle import IdleReset
-from eduapp.ui.read_aloud import ReadAloud
+from eduapp.ui.patient.flow import PatientFlow
+from eduapp.ui.patient.idle import IdleReset
+from eduapp.ui.patient.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
 from eduapp.ui.widgets import button, discard, label
 
 if TYPE_CHECKING:
-    from eduapp.core.model import Module
+    from eduapp.core.content.model import Module
     from eduapp.core.visit import Visit
 
 
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
     # the rest -------------------------------------------------------------------------------
 
     def _print_checklist(self, module: Module) -> None:
-        from eduapp.ui.checklist import print_checklist  # print support loads on first use
+        from eduapp.ui.print.checklist import print_checklist  # print support loads on first use
 
         print_checklist(module, self.clinic_name, self.paper, self)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduapp.core.store import Store
+from eduapp.core.storage.sqlite import Store
 from eduapp.ui.widgets import button, label
 
 

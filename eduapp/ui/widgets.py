@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from eduapp.core.model import Image
+    from eduapp.core.content.model import Image
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../eduapp/ui/clinician_models.py" line="+134"/>
+        <location filename="../../eduapp/ui/clinician/models.py" line="+134"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="+69"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+67"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
     </message>
@@ -68,13 +68,13 @@ comentar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../eduapp/ui/clinician_today.py" line="+440"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+440"/>
         <source>completed</source>
         <translation>completado</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../eduapp/ui/clinician_today.py" line="+1"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+1"/>
         <source>not finished</source>
         <translation>sin terminar</translation>
     </message>
@@ -91,7 +91,7 @@ comentar</translation>
     <message>
         <location line="+9"/>
         <location line="+45"/>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="+11"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+11"/>
         <source>Module</source>
         <translation>Tema</translation>
     </message>
@@ -146,13 +146,13 @@ comentar</translation>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician_today.py" line="-24"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-24"/>
         <source>session #%1</source>
         <translation>sesión #%1</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="+22"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+22"/>
         <source>Teach-back:</source>
         <translation>Repetir para confirmar:</translation>
     </message>
@@ -163,7 +163,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="-25"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="-25"/>
         <source>No quiz was taken in this session.</source>
         <translation>En esta sesión no se respondieron preguntas.</translation>
     </message>
@@ -194,7 +194,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="+3"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+3"/>
         <source>First try</source>
         <translation>Primer intento</translation>
     </message>
@@ -204,7 +204,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/summary_pdf.py" line="-46"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="-46"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -303,7 +303,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_settings.py" line="+460"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+460"/>
         <location line="+6"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
@@ -347,7 +347,7 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician.py" line="+48"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+48"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
@@ -386,7 +386,7 @@ comentar</translation>
 <context>
     <name>IdleNotice</name>
     <message>
-        <location filename="../../eduapp/ui/idle.py" line="+43"/>
+        <location filename="../../eduapp/ui/patient/idle.py" line="+43"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
@@ -520,7 +520,7 @@ comentar</translation>
 <context>
     <name>ModuleCard</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/module_list.py" line="+30"/>
+        <location filename="../../eduapp/ui/patient/module_list.py" line="+30"/>
         <source>About %n minutes</source>
         <translation>
             <numerusform>Cerca de %n minuto</numerusform>
@@ -622,7 +622,7 @@ comentar</translation>
 <context>
     <name>PresenterTab</name>
     <message>
-        <location filename="../../eduapp/ui/presenter.py" line="+38"/>
+        <location filename="../../eduapp/ui/clinician/presenter.py" line="+38"/>
         <source>Outline of all modules and screens</source>
         <translation>Esquema de todos los temas y pantallas</translation>
     </message>
@@ -667,7 +667,7 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_questions.py" line="+53"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+53"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
@@ -736,7 +736,7 @@ comentar</translation>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../eduapp/ui/quiz_page.py" line="+94"/>
+        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+94"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -803,68 +803,9 @@ comentar</translation>
     </message>
 </context>
 <context>
-    <name>ReaderPage</name>
-    <message>
-        <location filename="../../eduapp/ui/reader_page.py" line="+41"/>
-        <source>Let&apos;s look at this again. Then you can try the question once more.</source>
-        <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Back</source>
-        <translation>Atrás</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Back: previous screen</source>
-        <translation>Atrás: pantalla anterior</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+51"/>
-        <source>Next</source>
-        <translation>Siguiente</translation>
-    </message>
-    <message>
-        <location line="-50"/>
-        <source>Stop the quiz</source>
-        <translation>Detener las preguntas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop the quiz and see my results</source>
-        <translation>Detener las preguntas y ver mis resultados</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask me again</source>
-        <translation>Preguntarme otra vez</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print my checklist</source>
-        <translation>Imprimir mi lista</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>%1 of %2</source>
-        <translation>%1 de %2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Start the quiz</source>
-        <translation>Comenzar las preguntas</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Picture: %1</source>
-        <translation>Imagen: %1</translation>
-    </message>
-</context>
-<context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../eduapp/ui/results_page.py" line="+30"/>
+        <location filename="../../eduapp/ui/patient/results_page.py" line="+30"/>
         <source>Right the first time</source>
         <translation>Correctas al primer intento</translation>
     </message>
@@ -925,9 +866,68 @@ comentar</translation>
     </message>
 </context>
 <context>
+    <name>ScreenPage</name>
+    <message>
+        <location filename="../../eduapp/ui/patient/screen_page.py" line="+41"/>
+        <source>Let&apos;s look at this again. Then you can try the question once more.</source>
+        <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back: previous screen</source>
+        <translation>Atrás: pantalla anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Stop the quiz</source>
+        <translation>Detener las preguntas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the quiz and see my results</source>
+        <translation>Detener las preguntas y ver mis resultados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask me again</source>
+        <translation>Preguntarme otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print my checklist</source>
+        <translation>Imprimir mi lista</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Start the quiz</source>
+        <translation>Comenzar las preguntas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Picture: %1</source>
+        <translation>Imagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_settings.py" line="-327"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-327"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1198,7 +1198,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician_today.py" line="-355"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-355"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1422,7 +1422,7 @@ comentar</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../eduapp/ui/welcome.py" line="+81"/>
+        <location filename="../../eduapp/ui/patient/welcome.py" line="+81"/>
         <source>Three people of different ages sit together on a sofa; one reads a lesson on a tablet.</source>
         <translation>Tres personas de distintas edades están sentadas juntas en un sofá; una lee una lección en una tableta.</translation>
     </message>
@@ -1446,7 +1446,7 @@ comentar</translation>
 <context>
     <name>checklist</name>
     <message>
-        <location filename="../../eduapp/ui/checklist.py" line="+39"/>
+        <location filename="../../eduapp/ui/print/checklist.py" line="+38"/>
         <source>My session: date %1  time %2</source>
         <translation>Mi sesión: fecha %1  hora %2</translation>
     </message>
@@ -1472,8 +1472,8 @@ comentar</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../eduapp/ui/driver.py" line="+76"/>
-        <location filename="../../eduapp/ui/selftest.py" line="+59"/>
+        <location filename="../../eduapp/commands/driver.py" line="+76"/>
+        <location filename="../../eduapp/commands/self_test.py" line="+59"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>

@@ -1,0 +1,84 @@
+"""`eduapp check`: validate all content and settings; print a summary or every problem."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from eduapp.core.clinic import load_settings
+from eduapp.core.content.loader import load_library
+from eduapp.core.content.model import Module
+from eduapp.core.content.readability import (
+    MAX_AVERAGE_GRADE,
+    MAX_SCREEN_GRADE,
+    MIN_SPANISH_EASE,
+    ModuleLevel,
+    module_level,
+)
+from eduapp.core.paths import resources_dir
+from eduapp.core.startup import Options
+from eduapp.core.textfile import Problem
+
+
+def run_check(options: Options) -> int:
+    """Exit code 0 when everything is valid, 1 when anything is not. Never a traceback."""
+    resources = options.resources or resources_dir()
+    try:
+        settings = load_settings(resources, options.data_dir)
+        library = load_library(resources, settings.values, deep=True,
+                               translated=settings.translated)
+        problems = settings.problems + library.problems
+    except Exception as err:  # a last guard; the loaders report problems themselves
+        problems = [Problem(resources, 1, f"could not be checked ({type(err).__name__})")]
+        library = None
+    levels = {}
+    if library is not None:
+        for language in library.languages:
+            for module in library.for_language(language):
+                level = module_level(module)
+                levels[(language, module.id)] = level
+                problems += _level_problems(module, level)
+    if problems or library is None:
+        for problem in problems:
+            print(f"{_short(problem.path)}:{problem.line}: {problem.message}")
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+        return 1
+    print(f"Content in {_short(resources)} is valid.")
+    for language in library.languages:
+        modules = library.for_language(language)
+        screens = sum(len(m.screens) for m in modules)
+        questions = sum(len(m.questions) for m in modules)
+        objectives = sum(len(m.objectives) for m in modules)
+        print(f"  {language}: {len(modules)} modules, {screens} screens, "
+              f"{objectives} objectives, {questions} questions")
+        for m in modules:
+            level = levels[(language, m.id)]
+            worst = level.worst
+            measure = "ease" if language == "es" else "grade"
+            bound = "at least" if language == "es" else "at most"
+            hardest = f"{worst.score:.1f} {bound} ({worst.screen.id})" if worst else "no screens"
+            print(f"    {m.id}: {len(m.screens)} screens, {len(m.questions)} questions, reading "
+                  f"{measure} {level.average:.1f} on average, {hardest}")
+    return 0
+
+
+def _level_problems(module: Module, level: ModuleLevel) -> list[Problem]:
+    path = module.folder / f"{module.language}.md"
+    if module.language == "es":
+        return [Problem(path, s.screen.line, f"screen '{s.screen.id}' reads too hard: "
+                        f"Fernandez-Huerta {s.score:.0f}, at least {MIN_SPANISH_EASE:.0f}")
+                for s in level.too_hard()]
+    out = [Problem(path, s.screen.line, f"screen '{s.screen.id}' reads too hard: grade "
+                   f"{s.score:.1f}, at most {MAX_SCREEN_GRADE}") for s in level.too_hard()]
+    if level.average > MAX_AVERAGE_GRADE:
+        out.append(Problem(path, 1, f"the module reads too hard: grade {level.average:.1f} on "
+                           f"average, at most {MAX_AVERAGE_GRADE}"))
+    return out
+
+
+def _short(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)

@@ -1,0 +1,1 @@
+"""Where results are kept: SQLite on each computer."""

@@ -1,0 +1,1 @@
+"""Qt widgets that only show and emit signals: theme and shared widgets here, pages below."""

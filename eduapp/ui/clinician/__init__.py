@@ -1,0 +1,1 @@
+"""The clinician workspace: its tabs, models and dialogs."""

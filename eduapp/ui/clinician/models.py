@@ -1,0 +1,448 @@
+"""The tables of the clinician tabs: models, the view that shows them, the tabs' look.
+
+The models show the sessions of a day, the questions and the learning objectives.
+Each model holds what `eduapp.core.analytics` returned and only turns it into cells (text,
+tooltips, alignment, a colour for what needs attention); it computes nothing and reads no
+database. The models are tested without any widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from eduapp.core.analytics import ObjectiveStats, QuestionStats, SessionSummary
+from eduapp.core.content.model import Module
+from eduapp.ui.i18n import tr
+from eduapp.ui.theme import PALETTE, TEXT_STEPS, Palette
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+Role = Qt.ItemDataRole
+NO_LABEL = "\u2014"  # an em dash: this session has no visit code
+FLAG = "\u2691"  # a flag: something to discuss
+NBSP = "\u00a0"
+LOW_FACILITY = 50.0  # percent right first time under which a question is shown in colour
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+
+
+class _Rows(QAbstractTableModel, Generic[T]):
+    """A read-only table of rows of one kind; subclasses say what each cell shows."""
+
+    HEADERS: tuple[str, ...] = ()
+    NUMERIC: frozenset[int] = frozenset()  # columns aligned right
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._texts: list[tuple[str, ...] | None] = []  # each row's cells, made once
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
+        self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        """What a cell shows (made once per row, as views ask for it many times)."""
+        texts = self._texts[row]
+        if texts is None:
+            texts = self._texts[row] = tuple(self.display(self._rows[row], c)
+                                             for c in range(len(self.HEADERS)))
+        return texts[column]
+
+    def row(self, number: int) -> T:
+        return self._rows[number]
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Role.DisplayRole) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Role.DisplayRole:
+            return tr(self.HEADERS[section])
+        if role == Role.TextAlignmentRole:
+            return int(RIGHT if section in self.NUMERIC else LEFT)
+        return None
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Role.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Role.TextAlignmentRole:
+            return int(RIGHT if index.column() in self.NUMERIC else LEFT)
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def display(self, row: T, column: int) -> str:
+        raise NotImplementedError
+
+    def cell(self, row: T, column: int, role: int) -> Any:
+        """Any other role of a cell: tooltip, colour, font, accessible text."""
+        raise NotImplementedError
+
+
+def _attention(role: int) -> Any:
+    """Colour and weight of a cell that needs the clinician's attention."""
+    if role == Role.ForegroundRole:
+        return QBrush(QColor(PALETTE.wrong))
+    if role == Role.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
+class SessionsModel(_Rows[SessionSummary]):
+    """The sessions of a day, newest first, one row each."""
+
+    TIME, CODE, MODULES, SCORES, DISCUSS = range(5)
+    HEADERS = (QT_TR_NOOP("Time"), QT_TR_NOOP("Visit code"), QT_TR_NOOP("Modules done"),
+               QT_TR_NOOP("Scores"), QT_TR_NOOP("Needs\ndiscussion"))
+
+    def session_row(self, session_id: int) -> int | None:
+        """The row of a session, if it is shown."""
+        for number, session in enumerate(self._rows):
+            if session.id == session_id:
+                return number
+        return None
+
+    def display(self, s: SessionSummary, column: int) -> str:
+        return (_time, _code, _modules, _scores, _discuss)[column](s)
+
+    def cell(self, s: SessionSummary, column: int, role: int) -> Any:
+        if role == Role.ToolTipRole:
+            return _session_tip(s)
+        if role == Role.AccessibleTextRole:
+            return _spoken(s, column) or self.display(s, column)
+        if column == self.DISCUSS and s.flagged:
+            if role == Role.BackgroundRole:
+                return QBrush(QColor(PALETTE.wrong_tint))
+            return _attention(role)
+        if column == self.CODE and not s.label and role == Role.ForegroundRole:
+            return QBrush(QColor(PALETTE.muted))
+        return None
+
+
+def _time(s: SessionSummary) -> str:
+    return f"{s.started_at.astimezone():%H:%M}"
+
+
+def _code(s: SessionSummary) -> str:
+    return s.label or NO_LABEL
+
+
+def _modules(s: SessionSummary) -> str:
+    """One line per module quizzed: a tick when completed, a circle when not."""
+    if not s.attempts:
+        return tr("No quiz taken")
+    return "\n".join(_one_line(f"{'✓' if a.completed else '○'} {short_title(a.module)}")
+                     for a in s.attempts)
+
+
+def _one_line(text: str) -> str:
+    """Cut short rather than wrap, so each module's line stays beside its score."""
+    return text.replace(" ", NBSP)
+
+
+def short_title(module: Module) -> str:
+    """A module's title up to its colon: "Ketamine", not "Ketamine: what it is and..."."""
+    return module.title.split(":", 1)[0].strip() or module.title
+
+
+def _scores(s: SessionSummary) -> str:
+    """One line per module quizzed, beside its title: first try → final, or so far."""
+    lines = []
+    for a in s.attempts:
+        r = a.results
+        if a.finished:
+            lines.append(_one_line(f"{r.first_try_right}/{r.total} → {r.final_right}/{r.total}"))
+        else:
+            lines.append(_one_line(tr("%1/%2 so far").replace("%1", str(r.first_try_right))
+                                   .replace("%2", str(r.total))))
+    return "\n".join(lines)
+
+
+def _discuss(s: SessionSummary) -> str:
+    return f"{FLAG} {len(s.to_discuss)}" if s.flagged else ""
+
+
+def _spoken(s: SessionSummary, column: int) -> str:
+    if column == SessionsModel.CODE and not s.label:
+        return tr("No visit code")
+    if column == SessionsModel.DISCUSS:
+        return (tr("%1 objectives to discuss").replace("%1", str(len(s.to_discuss)))
+                if s.flagged else tr("Nothing to discuss"))
+    if column == SessionsModel.SCORES:
+        return "; ".join(f"{a.module.title}: " + tr("first try %1 of %3, final %2 of %3")
+                         .replace("%1", str(a.results.first_try_right))
+                         .replace("%2", str(a.results.final_right))
+                         .replace("%3", str(a.results.total)) for a in s.attempts)
+    return ""
+
+
+def _session_tip(s: SessionSummary) -> str:
+    start, end = s.started_at.astimezone(), s.last_activity.astimezone()
+    lines = [tr("Session #%1, %2 to %3").replace("%1", str(s.id))
+             .replace("%2", f"{start:%H:%M}").replace("%3", f"{end:%H:%M}")]
+    for a in s.attempts:
+        status = (tr("completed") if a.completed else tr("not finished") if not a.finished
+                  else tr("stopped"))
+        lines.append(f"{a.module.title}: {status}")
+    if s.flagged:
+        lines.append(tr("To discuss: %1").replace(
+            "%1", "; ".join(d.objective.text for d in s.to_discuss)))
+    return "\n".join(lines)
+
+
+class QuestionsModel(_Rows[QuestionStats]):
+    """Every question of the content, worst first (as `item_statistics` sorted them)."""
+
+    MODULE, QUESTION, TRIES, FACILITY, WRONG = range(5)
+    HEADERS = (QT_TR_NOOP("Module"), QT_TR_NOOP("Question"), QT_TR_NOOP("First tries"),
+               QT_TR_NOOP("Right first time"), QT_TR_NOOP("Most chosen wrong answer"))
+    NUMERIC = frozenset({TRIES, FACILITY})
+
+    def display(self, q: QuestionStats, column: int) -> str:
+        return _question_cells[column](q)
+
+    def cell(self, q: QuestionStats, column: int, role: int) -> Any:
+        if role == Role.AccessibleTextRole:
+            return _question_cells[column](q)
+        if role == Role.ToolTipRole:
+            if column == self.MODULE:
+                return q.module.title
+            if column == self.WRONG and q.top_wrong:
+                return tr("Chosen %1 times on a first try").replace("%1", str(q.top_wrong[1]))
+            if column == self.FACILITY and q.first_tries:
+                return tr("%1 of %2 first tries were right").replace(
+                    "%1", str(q.first_try_right)).replace("%2", str(q.first_tries))
+            return _question_cells[column](q)
+        if column == self.FACILITY and q.facility is not None and q.facility < LOW_FACILITY:
+            return _attention(role)
+        return None
+
+
+def _facility(q: QuestionStats) -> str:
+    return "\u2014" if q.facility is None else f"{round(q.facility)}%"
+
+
+def _top_wrong(q: QuestionStats) -> str:
+    if q.top_wrong is None:
+        return "\u2014"
+    choice, times = q.top_wrong
+    return tr("%1 (%2 times)").replace("%1", q.question.choice(choice).text).replace(
+        "%2", str(times))
+
+
+_question_cells: tuple[Callable[[QuestionStats], str], ...] = (
+    lambda q: short_title(q.module), lambda q: q.question.text, lambda q: str(q.first_tries),
+    _facility, _top_wrong)
+
+
+class ObjectivesModel(_Rows[ObjectiveStats]):
+    """Learning objectives, most often not yet understood first."""
+
+    MODULE, OBJECTIVE, MISSED = range(3)
+    HEADERS = (QT_TR_NOOP("Module"), QT_TR_NOOP("Objective"),
+               QT_TR_NOOP("Sessions missed / quizzed"))
+    NUMERIC = frozenset({MISSED})
+
+    def display(self, o: ObjectiveStats, column: int) -> str:
+        return (short_title(o.module), o.objective.text, _missed(o))[column]
+
+    def cell(self, o: ObjectiveStats, column: int, role: int) -> Any:
+        if role == Role.ToolTipRole and column == self.MODULE:
+            return o.module.title
+        if role in (Role.ToolTipRole, Role.AccessibleTextRole):
+            return self.display(o, column)
+        return None
+
+
+def _missed(o: ObjectiveStats) -> str:
+    if not o.sessions_quizzed:
+        return "\u2014"
+    percent = round(100 * o.sessions_missed / o.sessions_quizzed)
+    return tr("%1 of %2 (%3%)").replace("%1", str(o.sessions_missed)).replace(
+        "%2", str(o.sessions_quizzed)).replace("%3", str(percent))
+
+
+# the view and the look ----------------------------------------------------------------------
+
+PAD_X, PAD_Y = 10, 8  # inside each cell, as in the style sheet's QTableView::item
+SLACK = 8  # the style's own text margins and the cell's border
+
+
+class _WrappedText(QStyledItemDelegate):
+    """Cell sizes that count the padding the style sheet adds.
+
+    Measured from the text alone, so sizing a day of many sessions stays fast.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Paint the cell's own background first: the style sheet's item rules hide it."""
+        brush = index.data(Role.BackgroundRole)
+        if isinstance(brush, QBrush) and not option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, brush)
+        super().paint(painter, option, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        text = index.data(Role.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return super().sizeHint(option, index)
+        font = index.data(Role.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
+        natural = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        room = self.view.columnWidth(index.column()) - 2 * PAD_X - SLACK
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        wrap_at = room if room > 0 else natural  # a column too narrow yet: no wrapping
+        height = metrics.boundingRect(QRect(0, 0, wrap_at, 100_000), flags, text).height()
+        return QSize(natural + 2 * PAD_X + SLACK, height + 2 * PAD_Y + SLACK)
+
+
+class ReadingTable(QTableView):
+    """A table to read, not to edit: whole rows selected, text wrapped, rows as tall as needed."""
+
+    def __init__(self, model: QAbstractTableModel, name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(_WrappedText(self))
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.setShowGrid(False)
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(LEFT)
+        header.setMinimumSectionSize(60)
+        # rows as tall as their wrapped text, once the columns have their widths
+        self._fit = QTimer(self)
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(self._columns_resized)
+        model.modelReset.connect(self.resizeRowsToContents)
+
+    def _columns_resized(self, _column: int, _old: int, _new: int) -> None:
+        self._fit.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit.start()  # the style sheet's font arrives when the table is shown
+
+    def widths(self, *widths: int) -> None:
+        """Set the columns' widths in px, in order.
+
+        0 stretches a column to fill the rest; -1 fits it to its contents.
+        """
+        header = self.horizontalHeader()
+        mode = QHeaderView.ResizeMode
+        for column, width in enumerate(widths):
+            if width > 0:
+                header.setSectionResizeMode(column, mode.Interactive)
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, mode.Stretch if width == 0
+                                            else mode.ResizeToContents)
+
+
+ARROW = ":/qt-project.org/styles/commonstyle/images/arrow-down-32.png"  # built into Qt
+
+
+def clinician_style(palette: Palette = PALETTE, step: int = 0) -> str:
+    """Style sheet rules the clinician tabs add to the app's: tables, dates, lists, boxes."""
+    p = palette
+    base = TEXT_STEPS[max(0, min(step, len(TEXT_STEPS) - 1))]
+    small, table = round(base * 0.85), round(base * 0.9)
+    return f"""
+    QTableView {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 12px;
+        font-size: {table}px; selection-background-color: {p.chosen_tint};
+        selection-color: {p.ink}; }}
+    QTableView::item {{ padding: {PAD_Y}px {PAD_X}px; border-bottom: 1px solid {p.border}; }}
+    QTableView::item:selected {{ background: {p.chosen_tint}; color: {p.ink}; }}
+    QTableView:focus {{ border: 3px solid {p.focus}; }}
+    QHeaderView::section {{ background: {p.surface}; color: {p.muted}; font-size: {small}px;
+        font-weight: bold; border: none; border-bottom: 2px solid {p.border};
+        padding: 10px 10px; }}
+    QPushButton {{ min-height: 44px; padding: 6px 16px; border-radius: 12px; }}
+    QDateEdit, QComboBox {{ background: {p.surface}; border: 2px solid {p.primary};
+        border-radius: 10px; padding: 2px 12px; min-height: 36px; }}
+    QDateEdit {{ min-height: 44px; }}
+    QDateEdit:focus, QComboBox:focus {{ border: 4px solid {p.focus}; }}
+    QDateEdit QLineEdit {{ border: none; padding: 0; background: transparent; }}
+    QDateEdit::drop-down, QComboBox::drop-down {{ subcontrol-origin: padding;
+        subcontrol-position: center right; width: 36px; border: none; }}
+    QDateEdit::down-arrow, QComboBox::down-arrow {{ width: 18px; height: 18px;
+        image: url({ARROW}); }}
+    QComboBox QAbstractItemView {{ background: {p.surface}; selection-background-color:
+        {p.chosen_tint}; selection-color: {p.ink}; }}
+    QLineEdit {{ min-height: 28px; }}
+    QPlainTextEdit {{ background: {p.surface}; border: 2px solid {p.primary};
+        border-radius: 10px; padding: 4px 8px; }}
+    QPlainTextEdit:focus {{ border: 4px solid {p.focus}; }}
+    QCheckBox {{ min-height: 44px; spacing: 12px; }}
+    QCheckBox::indicator {{ width: 26px; height: 26px; border: 2px solid {p.primary};
+        border-radius: 6px; background: {p.surface}; }}
+    QCheckBox::indicator:checked {{ background: {p.primary}; }}
+    QCheckBox:focus {{ color: {p.focus}; text-decoration: underline; }}
+    QLabel[role="h3"] {{ font-size: {round(base * 1.1)}px; font-weight: bold;
+        color: {p.primary_dark}; }}
+    QLabel[role="problem"] {{ color: {p.wrong}; font-size: {small}px; font-weight: bold; }}
+    QLabel[role="status"] {{ background: {p.right_tint}; color: {p.ink}; border-radius: 10px;
+        padding: 8px 14px; }}
+    QLabel[role="status"][state="error"] {{ background: {p.wrong_tint};
+        border: 2px solid {p.wrong}; font-weight: bold; }}
+    QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
+        border-radius: 12px; }}
+    QFrame[role="card"] QTextBrowser {{ font-size: {table}px; }}
+    QLabel[role="empty"] {{ color: {p.muted}; font-size: {round(base * 1.2)}px;
+        background: {p.surface}; border: 2px dashed {p.border}; border-radius: 14px;
+        padding: 40px; }}
+    """

@@ -1,0 +1,128 @@
+"""Presenter mode: the clinician walks a patient through the modules.
+
+On the left, an outline of every module and screen to jump anywhere; in the middle, the
+patient-facing screen, the very same page patients see; on the right, the clinician notes
+(talking points and the teach-back prompt) and the module's learning objectives.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from eduapp.core.analytics import teach_back_prompt
+from eduapp.core.content.markup import markdown_html
+from eduapp.core.content.model import Module
+from eduapp.ui.patient.screen_page import ScreenPage
+from eduapp.ui.widgets import TextView, label
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class PresenterTab(QWidget):
+    """Outline, patient screen, clinician notes."""
+
+    def __init__(self, modules: list[Module], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.modules = modules
+        self.position: tuple[int, int] = (0, 0)  # module index, screen index
+        box = QHBoxLayout(self)
+        box.setContentsMargins(12, 12, 12, 12)
+        box.setSpacing(12)
+
+        self.outline = QTreeWidget()
+        self.outline.setHeaderHidden(True)
+        self.outline.setAccessibleName(self.tr("Outline of all modules and screens"))
+        self.outline.setMinimumWidth(260)
+        self.outline.setWordWrap(True)
+        self.outline.setUniformRowHeights(False)
+        for m_index, module in enumerate(modules):
+            top = QTreeWidgetItem([module.title])
+            top.setData(0, ROLE, (m_index, 0))
+            for s_index, screen in enumerate(module.screens):
+                item = QTreeWidgetItem([f"{s_index + 1}. {screen.title}"])
+                item.setData(0, ROLE, (m_index, s_index))
+                top.addChild(item)
+            self.outline.addTopLevelItem(top)
+        self.outline.currentItemChanged.connect(self._outline_changed)
+
+        self.screen = ScreenPage()  # exactly what patients see
+        self.screen.next.connect(self.next)
+        self.screen.back.connect(self.back)
+
+        notes = QWidget()
+        notes_box = QVBoxLayout(notes)
+        notes_box.setContentsMargins(0, 0, 0, 0)
+        notes_box.addWidget(label(self.tr("Clinician notes"), "h2"))
+        self.notes = TextView()
+        self.notes.setAccessibleName(self.tr("Clinician notes for this screen"))
+        notes_box.addWidget(self.notes, 1)
+        notes.setMinimumWidth(280)
+
+        box.addWidget(self.outline, 3)
+        box.addWidget(self.screen, 7)
+        box.addWidget(notes, 4)
+        if modules:
+            self.show_screen(0, 0)
+
+    def show_screen(self, module_index: int, screen_index: int) -> None:
+        """Jump to a screen of a module."""
+        module = self.modules[module_index]
+        screen_index = max(0, min(screen_index, len(module.screens) - 1))
+        self.position = (module_index, screen_index)
+        screen = module.screens[screen_index]
+        last_module = module_index == len(self.modules) - 1
+        self.screen.show_screen(module.title, screen, (screen_index + 1, len(module.screens)))
+        if screen.is_key_points and not last_module:
+            self.screen.next_button.setText(self.tr("Next module"))
+            self.screen.next_button.setAccessibleName(self.tr("Next module"))
+        self.screen.next_button.setEnabled(not (last_module and screen.is_key_points))
+        self.screen.back_button.setEnabled((module_index, screen_index) != (0, 0))
+        self.notes.show_html(self._notes_html(module, screen_index), self.tr("Clinician notes"))
+        item = self.outline.topLevelItem(module_index).child(screen_index)
+        if self.outline.currentItem() is not item:
+            self.outline.blockSignals(True)
+            self.outline.setCurrentItem(item)
+            self.outline.blockSignals(False)
+
+    def next(self) -> None:
+        m, s = self.position
+        if s + 1 < len(self.modules[m].screens):
+            self.show_screen(m, s + 1)
+        elif m + 1 < len(self.modules):
+            self.show_screen(m + 1, 0)
+
+    def back(self) -> None:
+        m, s = self.position
+        if s > 0:
+            self.show_screen(m, s - 1)
+        elif m > 0:
+            self.show_screen(m - 1, len(self.modules[m - 1].screens) - 1)
+
+    def _outline_changed(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            m, s = item.data(0, ROLE)
+            self.show_screen(m, s)
+
+    def _notes_html(self, module: Module, screen_index: int) -> str:
+        screen = module.screens[screen_index]
+        lines = screen.clinician_notes.splitlines()
+        talking = "\n".join(line for line in lines if teach_back_prompt(line) is None)
+        teach_back = [p for line in lines if (p := teach_back_prompt(line))]
+        notes = markdown_html(talking) if talking.strip() else (
+            "<p>" + escape(self.tr("No notes for this screen.")) + "</p>")
+        for prompt in teach_back:
+            notes += ("<h3>" + escape(self.tr("Teach-back")) + f"</h3>"
+                      f"<p style='background:#E3F0F2; padding:8px'>{escape(prompt)}</p>")
+        taught = [q for q in module.questions if q.reviews == screen.id]
+        objectives = "".join(f"<li>{escape(o.text)}</li>" for o in module.objectives)
+        quiz = "".join(f"<li>{escape(q.text)}</li>" for q in taught)
+        html = notes
+        if quiz:
+            heading = escape(self.tr("Quiz questions this screen teaches"))
+            html += f"<h3>{heading}</h3><ul>{quiz}</ul>"
+        html += "<h3>" + escape(self.tr("Learning objectives")) + f"</h3><ul>{objectives}</ul>"
+        return html

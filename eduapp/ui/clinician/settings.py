@@ -1,0 +1,513 @@
+"""The Settings tab: the clinic's details and choices, old sessions, and the clinician PIN.
+
+The form shows the settings as `load_settings` reads them; on "Save settings" the rules in
+`eduapp.core.clinic` check every value (a problem is shown under its field) and write the
+data folder's clinic.toml in one step. Deleting old sessions and changing the PIN also go
+through core (`Store.purge_older_than`, `PinLock.change`); this tab only asks and shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eduapp.core.clinic import (
+    CLINIC_KEYS,
+    ClinicSettings,
+    SettingsError,
+    load_settings,
+    save_settings,
+    settings_problems,
+    with_changes,
+)
+from eduapp.core.paths import installed_languages
+from eduapp.core.pin import MAX_DIGITS, PinLock
+from eduapp.core.storage.sqlite import Store, StoreError
+from eduapp.ui.clinician.models import clinician_style
+from eduapp.ui.i18n import language_name
+from eduapp.ui.widgets import button, label, restyle
+
+NUMBER_WIDTH = 120
+
+
+class SettingsTab(QWidget):
+    """Clinic settings, saved to the data folder; old sessions deleted; the PIN changed."""
+
+    saved = Signal()  # the settings file was written; `settings` holds what it says
+    purged = Signal(int)  # this many old sessions were deleted
+
+    def __init__(self, store: Store, settings_path: Path, resources: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setStyleSheet(clinician_style())
+        self.store = store
+        self.settings_path = settings_path  # the data folder's clinic.toml
+        self.resources = resources
+        self.settings = load_settings(resources, settings_path.parent)
+        self.fields: dict[str, QWidget] = {}
+        self.problems: dict[str, QLabel] = {}
+        languages = installed_languages(resources)
+        self.language_codes = tuple(sorted({*languages, *self.settings.languages,
+                                            self.settings.default_language}))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 12, 0, 0)
+        box.setSpacing(10)
+        self.file_problems = label("", "banner")
+        self.file_problems.hide()
+        box.addWidget(self.file_problems)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        # two columns side by side, or one below the other when large text or long words
+        # (Spanish) make them too wide for the window: see `_fit_columns`
+        self.columns = columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 8, 0)
+        columns.setSpacing(16)
+        self.cards = [self._clinic_card(), self._computer_card(), self._data_card()]
+        columns.addWidget(self.cards[0], 1, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(self.cards[1])
+        right.addWidget(self.cards[2])
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+        self.scroll = scroll
+        scroll.setWidget(content)
+        scroll.viewport().installEventFilter(self)  # its width decides: `_fit_columns`
+        box.addWidget(scroll, 1)
+        box.addLayout(self._save_bar())
+        self.fill(self.settings)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Side by side only when both columns fit the view at their narrowest."""
+        margins = self.columns.contentsMargins()
+        wide = (self.cards[0].minimumSizeHint().width() + self.columns.spacing()
+                + max(card.minimumSizeHint().width() for card in self.cards[1:])
+                + margins.left() + margins.right())
+        fits = wide <= self.scroll.viewport().width()
+        direction = (QBoxLayout.Direction.LeftToRight if fits
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
+    # building ---------------------------------------------------------------------------
+
+    def _card(self, title: str) -> tuple[QFrame, QGridLayout]:
+        card = QFrame()
+        card.setProperty("role", "card")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(20, 10, 20, 14)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(label(title, "h3"), 0, 0, 1, 2)
+        return card, grid
+
+    @staticmethod
+    def _end(grid: QGridLayout) -> None:
+        """Rows keep their height; the card's spare room goes below them."""
+        grid.setRowStretch(grid.rowCount(), 1)
+
+    def _row(self, grid: QGridLayout, key: str, title: str, field: QWidget,
+             unit: str = "", extra: QWidget | None = None) -> None:
+        """A field: its name on the left, a unit or another control after it.
+
+        The row below it holds the field's problem, shown only when there is one.
+        """
+        row = grid.rowCount()
+        name = label(title, wrap=False)
+        name.setBuddy(field)
+        grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
+        field.setAccessibleName(title if not unit else f"{title} ({unit})")
+        if unit or extra:
+            holder = QHBoxLayout()
+            holder.setSpacing(12)
+            holder.addWidget(field)
+            holder.addWidget(extra or label(unit, "muted", wrap=False))
+            holder.addStretch(1)
+            grid.addLayout(holder, row, 1)
+        else:
+            grid.addWidget(field, row, 1)
+        self._add_problem(grid, key, row + 1)
+        self.fields[key] = field
+
+    def _add_problem(self, grid: QGridLayout, key: str, row: int) -> None:
+        problem = label("", "problem")
+        problem.hide()
+        grid.addWidget(problem, row, 1)
+        self.problems[key] = problem
+
+    def _line(self, number: bool = False) -> QLineEdit:
+        field = QLineEdit()
+        if number:
+            field.setFixedWidth(NUMBER_WIDTH)
+            field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        field.textEdited.connect(self._edited)
+        return field
+
+    def _clinic_card(self) -> QFrame:
+        card, grid = self._card(self.tr("Clinic details"))
+        rows = (("clinic_name", self.tr("Clinic name"), ""),
+                ("clinic_phone", self.tr("Clinic phone"), ""),
+                ("after_hours_phone", self.tr("After-hours phone"), ""),
+                ("emergency_number", self.tr("Emergency number"), ""),
+                ("no_food_hours", self.tr("No solid food for"), self.tr("hours before")),
+                ("clear_liquids_hours", self.tr("Clear liquids until"), self.tr("hours before")),
+                ("arrival_minutes", self.tr("Arrive early by"), self.tr("minutes")),
+                ("session_hours", self.tr("Session length"), self.tr("hours, e.g. 1 to 4")))
+        for key, title, unit in rows:
+            numeric = key in ("no_food_hours", "clear_liquids_hours", "arrival_minutes")
+            field = self._line(number=numeric)
+            if key == "session_hours":
+                field.setFixedWidth(NUMBER_WIDTH)
+            self._row(grid, key, title, field, unit)
+        self.driver_rule = QPlainTextEdit()
+        self.driver_rule.setTabChangesFocus(True)
+        self.driver_rule.setFixedHeight(72)
+        self.driver_rule.textChanged.connect(self._edited)
+        self.driver_rule.setAccessibleName(self.tr("Getting home after a session"))
+        row = grid.rowCount()
+        name = label(self.tr("Getting home after a session"), wrap=False)
+        name.setBuddy(self.driver_rule)
+        grid.addWidget(name, row, 0, 1, 2)
+        grid.addWidget(self.driver_rule, row + 1, 0, 1, 2)
+        self._add_problem(grid, "driver_rule", row + 2)
+        self.fields["driver_rule"] = self.driver_rule
+        self._end(grid)
+        return card
+
+    def _computer_card(self) -> QFrame:
+        card, grid = self._card(self.tr("On this computer"))
+        self._row(grid, "idle_seconds", self.tr("Start over after"), self._line(number=True),
+                  self.tr("seconds without a touch"))
+        self.kiosk = self._check(self.tr("Kiosk: full screen; closing needs the PIN"))
+        grid.addWidget(self.kiosk, grid.rowCount(), 0, 1, 2)
+        self._add_problem(grid, "kiosk", grid.rowCount())
+        self.languages_holder = holder = QWidget()
+        languages = QHBoxLayout(holder)
+        languages.setContentsMargins(0, 0, 0, 0)
+        self.language_boxes: dict[str, QCheckBox] = {}
+        for code in self.language_codes:
+            box = self._check(language_name(code))
+            box.toggled.connect(self._edited)
+            self.language_boxes[code] = box
+            languages.addWidget(box)
+        languages.addStretch(1)
+        self._row(grid, "languages", self.tr("Languages offered"), holder)
+        self.default_language = self._choice([(language_name(code), code)
+                                              for code in self.language_codes])
+        self._row(grid, "default_language", self.tr("First language"), self.default_language)
+        self.text_size = self._choice([(self.tr("Normal text"), 0), (self.tr("Larger text"), 1),
+                                       (self.tr("Largest text"), 2)])
+        self.high_contrast = self._check(self.tr("High contrast"))
+        self._row(grid, "text_size", self.tr("Patients start with"), self.text_size,
+                  extra=self.high_contrast)
+        self.text_size.setAccessibleName(self.tr("Text size patients start with"))
+        self.high_contrast.setAccessibleName(self.tr("Patients start with high contrast"))
+        self.paper = self._choice([(self.tr("Letter"), "letter"), (self.tr("A4"), "a4")])
+        self._row(grid, "paper", self.tr("Paper for printouts"), self.paper)
+        self._end(grid)
+        return card
+
+    def _data_card(self) -> QFrame:
+        card, grid = self._card(self.tr("Old sessions and PIN"))
+        keep = self._line(number=True)
+        keep.textChanged.connect(self._name_purge_button)
+        self._row(grid, "keep_days", self.tr("Keep sessions for"), keep,
+                  self.tr("days, then delete them at start"))
+        self.purge_button = button(self.tr("Delete old sessions now"))
+        self.purge_button.clicked.connect(self.purge_now)
+        self.pin_button = button(self.tr("Change PIN…"), name=self.tr("Change the clinician PIN"))
+        self.pin_button.clicked.connect(self.change_pin)
+        actions = QHBoxLayout()
+        actions.setSpacing(12)
+        actions.addWidget(self.purge_button)
+        actions.addWidget(self.pin_button)
+        actions.addStretch(1)
+        grid.addLayout(actions, grid.rowCount(), 0, 1, 2)
+        return card
+
+    def _check(self, text: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setAccessibleName(text)
+        return box
+
+    def _choice(self, items: list[tuple[str, object]]) -> QComboBox:
+        box = QComboBox()
+        box.setFixedWidth(240)
+        for text, value in items:
+            box.addItem(text, value)
+        return box
+
+    def _save_bar(self) -> QVBoxLayout:
+        bar = QVBoxLayout()
+        bar.setSpacing(8)
+        self.status = label("", "status")
+        self.status.hide()
+        bar.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addWidget(label(self.tr("Some changes take effect only the next time eduapp "
+                                    "starts."), "muted"), 1)
+        self.discard_button = button(self.tr("Discard changes"),
+                                     name=self.tr("Discard changes and show the saved settings"))
+        self.discard_button.clicked.connect(self.discard)
+        self.save_button = button(self.tr("Save settings"), "primary")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.discard_button)
+        row.addWidget(self.save_button)
+        bar.addLayout(row)
+        return bar
+
+    # the form ---------------------------------------------------------------------------
+
+    def fill(self, settings: ClinicSettings) -> None:
+        """Show `settings` in the form, and any problem of the files they came from."""
+        for key in CLINIC_KEYS:
+            text = settings.values.get(key, "")
+            field = self.fields[key]
+            if isinstance(field, QLineEdit):
+                field.setText(text)
+                field.setCursorPosition(0)  # show the start of a long value
+        self.driver_rule.setPlainText(settings.values.get("driver_rule", ""))
+        self._line_edit("idle_seconds").setText(str(settings.idle_seconds))
+        self._line_edit("keep_days").setText(str(settings.keep_days))
+        self.kiosk.setChecked(settings.kiosk)
+        self.high_contrast.setChecked(settings.high_contrast)
+        for code, box in self.language_boxes.items():
+            box.setChecked(code in settings.languages)
+        _select(self.default_language, settings.default_language)
+        _select(self.text_size, settings.text_size)
+        _select(self.paper, settings.paper)
+        self.show_problems({})
+        if settings.problems:
+            self.file_problems.setText(self.tr(
+                "The settings file has a problem, so the defaults are shown for it. Saving "
+                "writes a correct file.") + "\n" + "\n".join(map(str, settings.problems)))
+        self.file_problems.setVisible(bool(settings.problems))
+
+    def form(self) -> dict[str, object]:
+        """What the form says, key by key, as typed (numbers as text)."""
+        values: dict[str, object] = {}
+        for key in CLINIC_KEYS:
+            field = self.fields[key]
+            if isinstance(field, QLineEdit):
+                values[key] = field.text()
+        values["driver_rule"] = self.driver_rule.toPlainText()
+        values["idle_seconds"] = self._line_edit("idle_seconds").text()
+        values["keep_days"] = self._line_edit("keep_days").text()
+        values["kiosk"] = self.kiosk.isChecked()
+        values["high_contrast"] = self.high_contrast.isChecked()
+        values["languages"] = [c for c, box in self.language_boxes.items() if box.isChecked()]
+        values["default_language"] = self.default_language.currentData()
+        values["text_size"] = self.text_size.currentData()
+        values["paper"] = self.paper.currentData()
+        return values
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Each problem under its field; fields without one lose theirs."""
+        for key, problem in self.problems.items():
+            problem.setText(problems.get(key, ""))
+            problem.setAccessibleName(problems.get(key, ""))
+            problem.setVisible(key in problems)
+            field = self.fields.get(key)
+            if field is not None:
+                field.setAccessibleDescription(problems.get(key, ""))
+        first = next((self.fields[k] for k in self.fields if k in problems), None)
+        if first is not None:
+            first.setFocus()
+
+    def _edited(self) -> None:
+        """A field was changed: its problem, if any, is out of date."""
+        field = self.sender()
+        if field in self.language_boxes.values():
+            field = self.languages_holder
+        for key, widget in self.fields.items():
+            if widget is field:
+                self.problems[key].hide()
+
+    def _line_edit(self, key: str) -> QLineEdit:
+        field = self.fields[key]
+        assert isinstance(field, QLineEdit)
+        return field
+
+    def _name_purge_button(self, text: str) -> None:
+        days = text.strip()
+        name = (self.tr("Delete sessions older than %1 days now").replace("%1", days)
+                if days.isdigit() else self.tr("Delete old sessions now"))
+        self.purge_button.setText(name)
+        self.purge_button.setAccessibleName(name)
+
+    # actions ----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Check the form and write the settings file; True when it was saved."""
+        changed = with_changes(self.settings, self.form())
+        try:
+            save_settings(changed, self.settings_path)
+        except SettingsError as err:
+            if err.problems:
+                self.show_problems(err.problems)
+                count = len(err.problems)
+                self.say(self.tr("Not saved: 1 field needs a change.") if count == 1 else
+                         self.tr("Not saved: %1 fields need a change.").replace("%1", str(count)),
+                         error=True)
+            else:
+                self.say(self.tr("Not saved. %1").replace("%1", str(err)), error=True)
+            return False
+        self.settings = changed
+        self.show_problems({})
+        self.file_problems.hide()
+        self.say(self.tr("Saved to %1. Some changes take effect the next time eduapp starts.")
+                 .replace("%1", str(self.settings_path)))
+        self.saved.emit()
+        return True
+
+    def discard(self) -> None:
+        """Show the saved settings again."""
+        self.settings = load_settings(self.resources, self.settings_path.parent)
+        self.fill(self.settings)
+        self.say(self.tr("The saved settings are shown again."))
+
+    def purge_now(self) -> None:
+        """Delete sessions older than the days in the form, after asking."""
+        keep = with_changes(self.settings, {"keep_days": self._line_edit("keep_days").text()})
+        problem = settings_problems(keep).get("keep_days")
+        if problem:
+            self.show_problems({"keep_days": problem})
+            return
+        days = keep.keep_days
+        if not self._confirm(self.tr(
+                "Delete every session that started more than %1 days ago, with all its "
+                "answers? This cannot be undone.").replace("%1", str(days))):
+            return
+        try:
+            deleted = self.store.purge_older_than(days)
+        except StoreError as err:
+            self.say(self.tr("Old sessions could not be deleted: %1.").replace("%1", str(err)),
+                     error=True)
+            return
+        if not deleted:
+            done = self.tr("No session was older than %1 days.")
+        elif deleted == 1:
+            done = self.tr("Deleted 1 session older than %1 days.")
+        else:
+            done = self.tr("Deleted %2 sessions older than %1 days.")
+        self.say(done.replace("%1", str(days)).replace("%2", str(deleted)))
+        self.purged.emit(deleted)
+
+    def change_pin(self) -> None:
+        dialog = ChangePinDialog(PinLock(self.store), self)
+        if self._run_dialog(dialog):
+            self.say(self.tr("The clinician PIN was changed."))
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.status.setProperty("state", "error" if error else "ok")
+        restyle(self.status)
+        self.status.show()
+
+    # dialogs (tests replace these) ------------------------------------------------------
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Delete old sessions"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _select(box: QComboBox, value: object) -> None:
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+class ChangePinDialog(QDialog):
+    """The current PIN, the new one twice; the PIN rules decide and say what is wrong."""
+
+    def __init__(self, rules: PinLock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rules = rules
+        self.setWindowTitle(self.tr("Change the clinician PIN"))
+        self.setModal(True)
+        self.setMinimumWidth(560)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 28, 32, 28)
+        box.setSpacing(12)
+        box.addWidget(label(self.tr("Change the clinician PIN"), "h2"))
+        box.addWidget(label(self.tr("The new PIN: 4 to 8 digits. Only staff should know it."),
+                            "muted"))
+        self.current = self._field(self.tr("Current PIN"))
+        self.new = self._field(self.tr("New PIN"))
+        self.repeat = self._field(self.tr("Repeat the new PIN"))
+        self.message = label("", "verdict-wrong")
+        self.message.hide()
+        for widget in (self.current, self.new, self.repeat, self.message):
+            box.addWidget(widget)
+        buttons = QHBoxLayout()
+        self.cancel_button = button(self.tr("Cancel"))
+        self.ok_button = button(self.tr("Change PIN"), "primary")
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button.clicked.connect(self._submit)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        box.addLayout(buttons)
+        for field in (self.current, self.new, self.repeat):
+            field.returnPressed.connect(self._submit)
+        self.current.setFocus()
+
+    def _field(self, name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        field.setMaxLength(MAX_DIGITS)
+        field.setMinimumHeight(48)
+        field.setPlaceholderText(name)
+        field.setAccessibleName(name)
+        return field
+
+    def _submit(self) -> None:
+        if self.new.text() != self.repeat.text():
+            problem: str | None = self.tr("The two new PINs are not the same.")
+        else:
+            problem = self.rules.change(self.current.text(), self.new.text())
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
+        if problem is None:
+            self.accept()
+            return
+        self.message.setText(problem)
+        self.message.setAccessibleName(problem)
+        self.message.show()
+        self.adjustSize()
+        self.current.setFocus()

@@ -1,0 +1,481 @@
+"""The Today tab: the sessions of a day, newest first, and everything about the one chosen.
+
+On the left, a table of the day's sessions (time, visit code, modules, scores, a flag on
+anything to discuss); on the right, the chosen session's answers module by module, a
+"Talk about" block with teach-back prompts for each objective not yet understood, and the
+actions: set a visit code, export (PDF, CSV, FHIR) and print. Sessions and scores come from
+`eduapp.core.analytics`, files from `eduapp.core.export` and `eduapp.ui.print.session_summary`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eduapp.core import analytics
+from eduapp.core.analytics import AttemptSummary, SessionSummary
+from eduapp.core.content.model import Module, Question
+from eduapp.core.export import ExportSource, write_csv, write_fhir
+from eduapp.core.storage.sqlite import LABEL_MAX, Store, StoreError
+from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
+from eduapp.ui.i18n import language_name, long_date_format, tr
+from eduapp.ui.print.paper import printer
+from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
+from eduapp.ui.theme import PALETTE
+from eduapp.ui.widgets import button, label, restyle
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def date_edit(name: str) -> QDateEdit:
+    """A date field with a calendar to pick from, named for assistive technology."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(long_date_format())
+    edit.setAccessibleName(name)
+    edit.setMinimumHeight(52)  # its text field inside is then at least 44 px high
+    for field in edit.findChildren(QLineEdit):
+        field.setAccessibleName(name)
+    return edit
+
+
+class TodayTab(QWidget):
+    """The sessions of one day (today at first) and the details of the chosen one."""
+
+    def __init__(self, store: Store, modules: Sequence[Module], clinic_name: str, paper: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setStyleSheet(clinician_style())
+        self.store = store
+        self.modules = list(modules)
+        self.clinic_name = clinic_name
+        self.paper = paper
+        self.folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        self._today = date.today()
+        self._selecting = False
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 12, 0, 0)
+        box.setSpacing(12)
+        box.addLayout(self._build_day_bar())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(16)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_details())
+        splitter.setSizes([700, 540])
+        box.addWidget(splitter, 1)
+        self.status = label("", "status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
+        box.addWidget(self.status)
+        self.day_edit.setDate(to_qdate(self._today))  # loads the day
+
+    # building ---------------------------------------------------------------------------
+
+    def _build_day_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.previous_button = button(self.tr("Previous day"), name=self.tr("Previous day"))
+        self.day_edit = date_edit(self.tr("Day to show"))
+        self.day_edit.setMaximumDate(to_qdate(self._today))
+        self.next_button = button(self.tr("Next day"), name=self.tr("Next day"))
+        self.today_button = button(self.tr("Today"), name=self.tr("Show today"))
+        self.count = label("", "muted")  # wraps under large text rather than being cut
+        for widget in (self.previous_button, self.day_edit, self.next_button,
+                       self.today_button):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(self.count, 1)
+        self.previous_button.clicked.connect(self.previous_day)
+        self.next_button.clicked.connect(self.next_day)
+        self.today_button.clicked.connect(self.show_today)
+        self.day_edit.dateChanged.connect(self._day_changed)
+        return bar
+
+    def _build_list(self) -> QWidget:
+        self.model = SessionsModel(self)
+        self.table = ReadingTable(self.model, self.tr("Sessions on this day, newest first"))
+        self.table.widths(-1, 112, 0, -1, -1)
+        self.table.setMinimumWidth(520)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.empty = label(self.tr("No sessions on this day."), "empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sessions_stack = QStackedWidget()
+        self.sessions_stack.addWidget(self.table)
+        self.sessions_stack.addWidget(self.empty)
+        return self.sessions_stack
+
+    def _build_details(self) -> QWidget:
+        self.details_panel = panel = QWidget()  # as narrow as its buttons allow, no narrower
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(10)
+        self.heading = label("", "h2")
+        box.addWidget(self.heading)
+        self.label_button = button(self.tr("Set visit code…"),
+                                   name=self.tr("Set the visit code of this session"))
+        self.print_button = button(self.tr("Print summary…"),
+                                   name=self.tr("Print the summary of this session"))
+        # short words on the export buttons, so that they fit beside the list at any text size;
+        # their accessible names say it all
+        self.pdf_button = button(self.tr("PDF…"),
+                                 name=self.tr("Export the summary of this session as PDF"))
+        self.csv_button = button(self.tr("CSV…"),
+                                 name=self.tr("Export the answers of this session as CSV"))
+        self.fhir_button = button(self.tr("FHIR…"),
+                                  name=self.tr("Export this session as FHIR for the health "
+                                               "record"))
+        self.session_buttons = (self.label_button, self.print_button, self.pdf_button,
+                                self.csv_button, self.fhir_button)
+        # rows of boxes, not a grid: a box never squeezes a button below its text
+        first = QHBoxLayout()
+        first.setSpacing(8)
+        first.addWidget(self.label_button, 1)
+        first.addWidget(self.print_button, 1)
+        box.addLayout(first)
+        exports = QHBoxLayout()  # the three exports below
+        exports.setSpacing(8)
+        exports.addWidget(label(self.tr("Export:"), "muted", wrap=False))
+        for export_button in (self.pdf_button, self.csv_button, self.fhir_button):
+            exports.addWidget(export_button, 1)
+        box.addLayout(exports)
+        card = QFrame()
+        card.setProperty("role", "card")
+        inside = QVBoxLayout(card)
+        inside.setContentsMargins(16, 12, 6, 12)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName(self.tr("Details of the chosen session"))
+        self.details.document().setDefaultStyleSheet(DETAILS_CSS)
+        inside.addWidget(self.details)
+        box.addWidget(card, 1)
+        self.label_button.clicked.connect(self.set_visit_code)
+        self.print_button.clicked.connect(self.print_summary)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.fhir_button.clicked.connect(self.export_fhir)
+        return panel
+
+    # the day ----------------------------------------------------------------------------
+
+    def day(self) -> date:
+        return to_date(self.day_edit.date())
+
+    def previous_day(self) -> None:
+        self.show_day(self.day() - timedelta(days=1))
+
+    def next_day(self) -> None:
+        self.show_day(self.day() + timedelta(days=1))
+
+    def show_today(self) -> None:
+        self.show_day(date.today())
+
+    def _day_changed(self, _day: QDate) -> None:
+        self.status.hide()  # a message about another day's session
+        self._load()
+
+    def show_day(self, day: date) -> None:
+        """Show the sessions of `day` (a day after today shows today)."""
+        self.day_edit.setDate(to_qdate(min(day, date.today())))
+
+    def refresh(self) -> None:
+        """Read the day again (the workspace calls this when the tab is shown).
+
+        Showing today when the date has changed since (the app was left open overnight)
+        moves on to the new today.
+        """
+        now = date.today()
+        following = self.day() == self._today
+        self._today = now
+        self.day_edit.setMaximumDate(to_qdate(now))
+        if following and self.day() != now:
+            self.show_day(now)  # loads
+        else:
+            self._load()
+
+    def _load(self, keep: int | None = None) -> None:
+        chosen = self.selected()
+        keep = keep if keep is not None else (chosen.id if chosen else None)
+        day = self.day()
+        self.next_button.setEnabled(day < date.today())
+        self.today_button.setEnabled(day != date.today())
+        try:
+            sessions = analytics.today(self.store, self.modules, day)
+        except StoreError as err:
+            sessions = []
+            self.say(self.tr("The sessions cannot be read: %1.").replace("%1", str(err)),
+                     error=True)
+        self.model.set_rows(sessions)
+        flagged = sum(s.flagged for s in sessions)
+        text = (self.tr("1 session") if len(sessions) == 1
+                else self.tr("%1 sessions").replace("%1", str(len(sessions))))
+        if flagged:
+            text += " · " + (self.tr("1 needs discussion") if flagged == 1 else self.tr(
+                "%1 need discussion").replace("%1", str(flagged)))
+        self.count.setText(text)
+        self.sessions_stack.setCurrentWidget(self.table if sessions else self.empty)
+        self.details_panel.setVisible(bool(sessions))
+        row = self.model.session_row(keep) if keep is not None else None
+        if sessions:
+            self._selecting = True  # shown once, below
+            self.table.selectRow(row if row is not None else 0)
+            self._selecting = False
+        self._show_selected()
+
+    # the chosen session -----------------------------------------------------------------
+
+    def selected(self) -> SessionSummary | None:
+        rows = self.table.selectionModel().selectedRows() if self.model.rowCount() else []
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        if not self._selecting:
+            self._show_selected()
+
+    def _show_selected(self) -> None:
+        session = self.selected()
+        for action in self.session_buttons:
+            action.setEnabled(session is not None)
+        if session is None:
+            self.heading.setText(self.tr("No session chosen"))
+            self.details.setHtml("<p>" + escape(self.tr("Choose a session to see its answers."))
+                                 + "</p>" if self.model.rowCount() else "")
+            return
+        code = session.label or self.tr("no visit code")
+        self.heading.setText(f"{session.started_at.astimezone():%H:%M} · {code}")
+        self.details.setHtml(session_html(session))
+
+    # actions ----------------------------------------------------------------------------
+
+    def set_visit_code(self) -> None:
+        """Ask for a visit code for the chosen session and store it (empty removes it)."""
+        session = self.selected()
+        if session is None:
+            return
+        text = self._ask_label(session)
+        if text is None:
+            return
+        try:
+            stored = self.store.set_label(session.id, text)
+        except ValueError:
+            self.say(self.tr("A visit code has at most %1 characters. It was not changed.")
+                     .replace("%1", str(LABEL_MAX)), error=True)
+            return
+        except (KeyError, StoreError) as err:
+            self.say(self.tr("The visit code could not be saved: %1.").replace("%1", str(err)),
+                     error=True)
+            return
+        self._load(keep=session.id)
+        self.say(self.tr("Visit code saved: %1.").replace("%1", stored) if stored
+                 else self.tr("Visit code removed."))
+
+    def export_pdf(self) -> None:
+        """The one-page summary of the chosen session, as a PDF file."""
+        self._export(self.tr("Save the summary as PDF"), "pdf", self.tr("PDF (*.pdf)"),
+                     lambda s, path: write_summary_pdf([s], self.clinic_name, path, self.paper))
+
+    def export_csv(self) -> None:
+        """The chosen session's answers, one row each (the columns of `eduapp export`)."""
+        self._export(self.tr("Save the answers as CSV"), "csv", self.tr("CSV (*.csv)"),
+                     lambda s, path: write_csv(self.store, self.modules,
+                                               self.store.sessions_by_id([s.id]), path))
+
+    def export_fhir(self) -> None:
+        """The chosen session as a FHIR R4 Bundle for the health record."""
+        self._export(self.tr("Save as FHIR for the health record"), "json",
+                     self.tr("FHIR JSON (*.json)"),
+                     lambda s, path: write_fhir(ExportSource(
+                         self.store, self.modules, self.store.sessions_by_id([s.id]),
+                         self.clinic_name, self.paper), path))
+
+    def print_summary(self) -> None:
+        """The system print dialog, then the one-page summary of the chosen session."""
+        session = self.selected()
+        if session is None:
+            return
+        device = printer(self.paper)
+        if not self._print_dialog(device):
+            return
+        try:
+            paint_summaries([session], self.clinic_name, device)
+        except OSError as err:
+            self.say(self.tr("The summary could not be printed: %1.").replace("%1", str(err)),
+                     error=True)
+            return
+        self.say(self.tr("The summary was sent to the printer."))
+
+    def _export(self, title: str, extension: str, kind: str,
+                write: Callable[[SessionSummary, Path], object]) -> None:
+        """Ask where, then write the chosen session there; say what happened either way."""
+        session = self.selected()
+        path = self._save_path(title, file_name(session, extension), kind) if session else None
+        if session is None or path is None:
+            return
+        try:
+            path.write_bytes(b"")  # a clear message now if the file cannot be written
+            write(session, path)
+        except (OSError, StoreError) as err:
+            with suppress(OSError):
+                if path.stat().st_size == 0:  # nothing half-made left behind
+                    path.unlink()
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            self.say(self.tr("%1 could not be saved: %2.").replace("%1", str(path)).replace(
+                "%2", reason), error=True)
+            return
+        self.folder = path.parent
+        self.say(self.tr("Saved: %1").replace("%1", str(path)))
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """A message under the tab: what was done, or what went wrong."""
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.status.setProperty("state", "error" if error else "ok")
+        restyle(self.status)
+        self.status.show()
+
+    # dialogs (tests replace these) ------------------------------------------------------
+
+    def _ask_label(self, session: SessionSummary) -> str | None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Visit code"))
+        dialog.setLabelText(self.tr(
+            "Visit code for the session at %1, at most %2 characters. Use the code from your "
+            "schedule, never the patient's name. Leave it empty to remove the code.")
+            .replace("%1", f"{session.started_at.astimezone():%H:%M}")
+            .replace("%2", str(LABEL_MAX)))
+        dialog.setTextValue(session.label or "")
+        for field in dialog.findChildren(QLineEdit):
+            field.setMaxLength(LABEL_MAX)
+            field.setAccessibleName(self.tr("Visit code"))
+        return dialog.textValue() if dialog.exec() else None
+
+    def _save_path(self, title: str, name: str, kind: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(self.folder / name), kind)
+        return Path(chosen) if chosen else None
+
+    def _print_dialog(self, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the session summary"))
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def file_name(session: SessionSummary, extension: str) -> str:
+    """A file name that says which session: its date, time and visit code."""
+    code = re.sub(r"[^A-Za-z0-9_-]+", "-", session.label or "").strip("-")
+    stamp = f"{session.started_at.astimezone():%Y-%m-%d-%H%M}"
+    return f"eduapp-{stamp}{'-' + code if code else ''}.{extension}"
+
+
+# the details, as HTML -----------------------------------------------------------------------
+
+DETAILS_CSS = (
+    f"h3 {{ color: {PALETTE.primary_dark}; margin-top: 18px; margin-bottom: 2px; }}"
+    f"p {{ margin-top: 2px; margin-bottom: 2px; }}"
+    f".muted {{ color: {PALETTE.muted}; }}"
+    f".right {{ color: {PALETTE.right}; font-weight: bold; }}"
+    f".wrong {{ color: {PALETTE.wrong}; font-weight: bold; }}"
+)
+
+
+def session_html(s: SessionSummary) -> str:
+    """What the details pane shows: what to talk about first, then every answer."""
+    start, end = s.started_at.astimezone(), s.last_activity.astimezone()
+    facts = [f"{start:%H:%M}\u2013{end:%H:%M}", language_name(s.language),
+             tr("session #%1").replace("%1", str(s.id))]
+    parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>"]
+    for item in s.to_discuss:
+        prompts = "".join("<p style='margin-top:6px'><b>" + escape(tr("Teach-back:")) + f"</b> "
+                          f"{escape(prompt)}</p>" for prompt in item.prompts)
+        parts.append(
+            f"<table width='100%' cellpadding='10' cellspacing='0' bgcolor='{PALETTE.wrong_tint}'"
+            f" style='margin-top:10px'><tr><td><p class='wrong'>{FLAG} "
+            + escape(tr("Talk about: %1").replace("%1", item.objective.text)) + f"</p>"
+            f"<p class='muted'>{escape(item.module.title)}</p>{prompts}</td></tr></table>")
+    if not s.attempts:
+        parts.append("<p style='margin-top:12px'>"
+                     + escape(tr("No quiz was taken in this session.")) + "</p>")
+    elif not s.to_discuss:
+        parts.append("<p class='right' style='margin-top:12px'>"
+                     + escape(tr("Nothing to discuss: everything quizzed was understood."))
+                     + "</p>")
+    parts += [_attempt_html(a) for a in s.attempts]
+    return "".join(parts)
+
+
+def _status(a: AttemptSummary) -> str:
+    if a.completed:
+        return tr("completed")
+    return tr("stopped before the end") if a.finished else tr("not finished")
+
+
+def _attempt_html(a: AttemptSummary) -> str:
+    r = a.results
+    scores = (tr("First try %1 of %3, final %2 of %3").replace("%1", str(r.first_try_right))
+              .replace("%2", str(r.final_right)).replace("%3", str(r.total)))
+    parts = [f"<h3>{escape(a.module.title)}</h3>",
+             f"<p class='muted'>{escape(scores)} · {escape(_status(a))}</p>"]
+    questions = {q.id: q for q in a.module.questions}
+    order = [q.id for q in a.module.questions]
+    answered = sorted({x.question_id for x in a.answers},
+                      key=lambda qid: order.index(qid) if qid in order else len(order))
+    rows = []
+    for question_id in answered:
+        question = questions.get(question_id)
+        text = question.text if question else question_id
+        rows.append(f"<tr><td colspan='3' style='padding-top:10px'><b>{escape(text)}</b>"
+                    "</td></tr>")
+        for answer in (x for x in a.answers if x.question_id == question_id):
+            mark = ("<span class='right'>✓ " + escape(tr("Right")) + "</span>" if answer.right
+                    else "<span class='wrong'>✗ " + escape(tr("Wrong")) + "</span>")
+            attempt = (tr("First try") if answer.try_number == 1
+                       else tr("Retry (try %1)").replace("%1", str(answer.try_number)))
+            chosen = _choice_texts(question, answer.chosen)
+            rows.append(f"<tr><td width='96'>{mark}</td>"
+                        f"<td width='130' class='muted'>{escape(attempt)}</td>"
+                        f"<td>{escape('; '.join(chosen))}</td></tr>")
+    if rows:
+        parts.append("<table width='100%' cellpadding='3' cellspacing='0'>" + "".join(rows)
+                     + "</table>")
+    return "".join(parts)
+
+
+def _choice_texts(question: Question | None, chosen: frozenset[str]) -> list[str]:
+    """The chosen choices' texts in the question's order; ids no longer in the content last."""
+    if question is None:
+        return sorted(chosen)
+    known = [c.text for c in question.choices if c.id in chosen]
+    ids = {c.id for c in question.choices}
+    return known + sorted(c for c in chosen if c not in ids)

@@ -1,0 +1,1 @@
+"""The patient's pages, the kiosk idle reset and read-aloud."""

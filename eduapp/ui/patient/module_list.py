@@ -1,0 +1,114 @@
+"""The list of modules: a card per module with its cover, title, time, and done/score badge."""
+
+from __future__ import annotations
+
+from functools import partial
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+
+from eduapp.core.content.model import Module
+from eduapp.core.visit import ModuleStatus
+from eduapp.ui.widgets import Illustration, WrapButton, button, discard, label
+
+
+class ModuleCard(WrapButton):
+    """A whole card is one big button; it reads out as the module's title and status."""
+
+    def __init__(self, module: Module, parent: QWidget | None = None) -> None:
+        super().__init__("card", parent)
+        self.module = module
+        box = self.content()
+        box.setSpacing(18)
+        self.cover = Illustration()
+        self.cover.setFixedSize(176, 132)
+        self.cover.show_image(module.cover)
+        self.cover.setAccessibleName("")
+        self.title = label(module.title, "h2")
+        self.summary = label(module.summary)
+        self.minutes = label(self.tr("About %n minutes", "", module.minutes), "muted")
+        self.badge = label("", "badge")  # wraps: a longer language must not widen the card
+        for widget in (self.cover, self.title, self.summary, self.minutes, self.badge):
+            self.add(widget)
+        text = QVBoxLayout()
+        text.setSpacing(6)
+        text.addWidget(self.title)
+        text.addWidget(self.summary)
+        text.addWidget(self.minutes)
+        text.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        text.addStretch(1)
+        box.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(text, 1)
+        self.show_status(ModuleStatus(False, None))
+
+    def show_status(self, status: ModuleStatus) -> None:
+        if status.results is None:
+            self.badge.hide()
+            badge = self.tr("Not started")
+        else:
+            r = status.results
+            badge = self.tr("Done: %1 of %2 understood").replace(
+                "%1", str(r.final_right)).replace("%2", str(r.total))
+            self.badge.setText(badge)
+            self.badge.show()
+        self.setAccessibleName(f"{self.module.title}. {self.minutes.text()}. {badge}")
+
+
+class ModuleListPage(QWidget):
+    """Choose a topic; end the visit when done."""
+
+    chosen = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 24, 40, 24)
+        outer.setSpacing(16)
+        self.title = label(self.tr("Choose a topic"), "h1")
+        self.hint = label(self.tr("Start with the first one, or pick the one you want to know "
+                                  "about most."), "lead")
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(20)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.grid_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.finish_button = button(self.tr("I am finished"), name=self.tr(
+            "I am finished: clear my answers from the screen"))
+        self.finish_button.clicked.connect(self.finished)
+        outer.addWidget(self.title)
+        outer.addWidget(self.hint)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.cards: list[ModuleCard] = []
+
+    def show_modules(self, modules: list[Module]) -> None:
+        """Build the cards once per language; statuses change with `show_status`."""
+        for card in self.cards:
+            discard(card)
+        self.cards = []
+        for index, module in enumerate(modules):
+            card = ModuleCard(module)
+            card.clicked.connect(partial(self.chosen.emit, module.id))
+            self.grid.addWidget(card, index // 2, index % 2)
+            self.cards.append(card)
+        if self.cards:
+            self.setFocusProxy(self.cards[0])
+            for before, after in pairwise([*self.cards, self.finish_button]):
+                QWidget.setTabOrder(before, after)
+
+    def spoken_text(self) -> str:
+        lines = [self.title.text(), self.hint.text()]
+        lines += [f"{card.accessibleName()}. {card.summary.text()}" for card in self.cards]
+        return "\n".join(lines)
+
+    def show_status(self, module_id: str, status: ModuleStatus) -> None:
+        for card in self.cards:
+            if card.module.id == module_id:
+                card.show_status(status)

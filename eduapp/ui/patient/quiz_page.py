@@ -1,0 +1,234 @@
+"""A quiz question: the choices, then right away whether the answer was right and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocumentFragment
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from eduapp.core.content.model import Choice, Question, QuestionKind
+from eduapp.core.quiz import Answer
+from eduapp.ui.widgets import WrapButton, button, discard, label, restyle
+
+
+class ChoiceButton(WrapButton):
+    """One answer: a round (one answer) or square (several) mark and wrapping text."""
+
+    def __init__(self, choice: Choice, multiple: bool, parent: QWidget | None = None) -> None:
+        super().__init__("choice", parent)
+        self.choice = choice
+        self.multiple = multiple
+        self.setCheckable(True)
+        box = self.content()
+        box.setSpacing(16)
+        self.mark = self.add(QFrame())
+        self.mark.setFixedSize(30, 30)
+        self.mark.setProperty("role", "mark-square" if multiple else "mark-round")
+        self.text = self.add(label(choice.text))
+        box.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        box.addWidget(self.text, 1)
+        self.setAccessibleName(choice.text)
+        self.toggled.connect(self._paint_mark)
+        self._paint_mark(False)
+
+    def _paint_mark(self, on: bool) -> None:
+        self.mark.setProperty("on", on)
+        restyle(self.mark)
+
+    def mark_result(self, state: str) -> None:
+        self.setProperty("state", state)
+        restyle(self)
+
+
+class QuizPage(QWidget):
+    """Shows a question; emits the choices made, then 'next' after the feedback."""
+
+    submitted = Signal(frozenset)
+    next = Signal()
+    stop_quiz = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 20, 40, 24)
+        outer.setSpacing(12)
+        top = QHBoxLayout()
+        self.module_title = label("", "muted")
+        self.position = label("", "muted", wrap=False)
+        top.addWidget(self.module_title, 1)
+        top.addWidget(self.position)
+
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, 12, 0)
+        self.body.setSpacing(12)
+        self.question = label("", "h2")
+        self.detail = label("", "lead")
+        self.how = label("", "muted")
+        self.choice_box = QVBoxLayout()
+        self.choice_box.setSpacing(10)
+        self.feedback = QFrame()
+        feedback_box = QVBoxLayout(self.feedback)
+        feedback_box.setContentsMargins(22, 14, 18, 14)
+        self.verdict = label("")
+        self.explanations = label("")
+        self.explanations.setTextFormat(Qt.TextFormat.RichText)
+        feedback_box.addWidget(self.verdict)
+        feedback_box.addWidget(self.explanations)
+        for widget in (self.question, self.detail, self.how):
+            self.body.addWidget(widget)
+        self.body.addLayout(self.choice_box)
+        self.body.addWidget(self.feedback)
+        self.body.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(content)
+
+        buttons = QHBoxLayout()
+        self.stop_button = button(self.tr("Stop the quiz"), name=self.tr(
+            "Stop the quiz and see my results"))
+        self.check_button = button(self.tr("Check my answer"), "primary")
+        self.next_button = button(self.tr("Next"), "primary")
+        for b in (self.stop_button, self.check_button, self.next_button):
+            b.setMinimumWidth(220)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.next_button)
+        self.check_button.clicked.connect(self._submit)
+        self.next_button.clicked.connect(self.next)
+        self.stop_button.clicked.connect(self.stop_quiz)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._enter)
+
+        outer.addLayout(top)
+        outer.addWidget(self.scroll, 1)
+        outer.addLayout(buttons)
+        self.group = QButtonGroup(self)
+        self.choices: list[ChoiceButton] = []
+        self._question: Question | None = None
+
+    def show_question(self, module_title: str, question: Question, choices: Sequence[Choice],
+                      position: tuple[int, int], *, retry: bool) -> None:
+        number, total = position
+        self._question = question
+        self.module_title.setText(module_title)
+        text = (self.tr("Once more: question %1 of %2") if retry
+                else self.tr("Question %1 of %2"))
+        self.position.setText(text.replace("%1", str(number)).replace("%2", str(total)))
+        self.question.setText(question.text)
+        self.detail.setText(question.detail)
+        self.detail.setVisible(bool(question.detail))
+        multiple = question.kind == QuestionKind.MULTIPLE
+        self.how.setText(self.tr("Choose every answer that is true.") if multiple
+                         else self.tr("Choose one answer."))
+        for old in self.choices:
+            self.group.removeButton(old)
+            discard(old)
+        self.group.setExclusive(not multiple)
+        self.choices = []
+        for choice in choices:
+            widget = ChoiceButton(choice, multiple)
+            self.group.addButton(widget)
+            self.choice_box.addWidget(widget)
+            widget.setVisible(True)
+            widget.toggled.connect(self._choices_changed)
+            self.choices.append(widget)
+        for before, after in pairwise([*self.choices, self.stop_button, self.check_button,
+                                       self.next_button]):
+            QWidget.setTabOrder(before, after)  # choices first, as they are read
+        self.feedback.hide()
+        self.stop_button.setVisible(retry)
+        self.check_button.show()
+        self.check_button.setEnabled(False)
+        self.next_button.hide()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.setFocusProxy(self.choices[0] if self.choices else self.check_button)
+        if self.isVisible():
+            self.focusProxy().setFocus()
+
+    def show_feedback(self, answer: Answer, *, last: bool) -> None:
+        """Right away: right or not, and why, for each choice made. The answer is not given."""
+        question = self._question
+        if question is None:
+            return
+        for widget in self.choices:
+            widget.setEnabled(False)
+            if widget.choice.id in answer.chosen:
+                widget.mark_result("right" if widget.choice.correct else "wrong")
+        role = "right" if answer.right else "wrong"
+        self.feedback.setProperty("role", f"feedback-{role}")
+        self.verdict.setProperty("role", f"verdict-{role}")
+        self.verdict.setText(self.tr("Yes, that's right.") if answer.right
+                             else self.tr("Not quite."))
+        parts = []
+        for choice in question.choices:
+            if choice.id in answer.chosen:
+                parts.append(f"<p><b>{escape(choice.text)}</b><br>{escape(choice.explanation)}"
+                             "</p>")
+        missing = question.correct_ids - answer.chosen
+        some_right = answer.chosen & question.correct_ids
+        if question.kind == QuestionKind.MULTIPLE and missing and some_right:
+            parts.append("<p>" + escape(self.tr("There is more that is true here.")) + "</p>")
+        self.explanations.setText("".join(parts))
+        self.explanations.setAccessibleName(self.explanations.text())
+        restyle(self.feedback)
+        self.feedback.show()
+        self.check_button.hide()
+        self.next_button.setText(self.tr("See my results") if last else self.tr("Next"))
+        self.next_button.setAccessibleName(self.next_button.text())
+        self.next_button.show()
+        self.setFocusProxy(self.next_button)
+        self.next_button.setFocus()
+        # after the layout has placed the feedback, scroll so that it shows
+        QTimer.singleShot(0, self, self._scroll_to_feedback)
+
+    def spoken_text(self) -> str:
+        """The question, how to answer, each choice; then the feedback once it shows."""
+        lines = [self.position.text(), self.question.text(), self.detail.text(), self.how.text()]
+        for number, widget in enumerate(self.choices, start=1):
+            lines.append(self.tr("Answer %1: %2").replace("%1", str(number))
+                         .replace("%2", widget.choice.text))
+        if self.feedback.isVisibleTo(self):
+            lines += [self.verdict.text(), QTextDocumentFragment.fromHtml(
+                self.explanations.text()).toPlainText()]
+        return "\n".join(line for line in lines if line)
+
+    def clear(self) -> None:
+        """Forget the question and the answer on screen."""
+        for old in self.choices:
+            self.group.removeButton(old)
+            discard(old)
+        self.choices = []
+        self._question = None
+        for widget in (self.question, self.detail, self.verdict, self.explanations,
+                       self.module_title, self.position):
+            widget.clear()
+        self.feedback.hide()
+
+    def _scroll_to_feedback(self) -> None:
+        self.scroll.ensureWidgetVisible(self.feedback, 0, 0)
+
+    def chosen(self) -> frozenset[str]:
+        return frozenset(w.choice.id for w in self.choices if w.isChecked())
+
+    def _choices_changed(self) -> None:
+        self.check_button.setEnabled(bool(self.chosen()))
+
+    def _submit(self) -> None:
+        if self.chosen():
+            self.submitted.emit(self.chosen())
+
+    def _enter(self) -> None:
+        if self.next_button.isVisible():
+            self.next.emit()
+        elif self.check_button.isEnabled():
+            self._submit()

@@ -1,0 +1,152 @@
+"""A module screen: illustration and short text, '3 of 7', big Back and Next buttons.
+
+The same page shows a screen again during the quiz ("review"), with one button to be
+asked the question again and one to stop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from eduapp.core.content.markup import markdown_html
+from eduapp.core.content.model import Screen
+from eduapp.ui.widgets import Illustration, TextView, button, label
+
+
+class ScreenPage(QWidget):
+    """Shows one screen; the flow decides what comes next."""
+
+    back = Signal()
+    next = Signal()
+    ask_again = Signal()
+    stop_quiz = Signal()
+    print_checklist = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 20, 40, 24)
+        outer.setSpacing(14)
+
+        top = QHBoxLayout()
+        self.module_title = label("", "muted")
+        self.progress_text = label("", "muted", wrap=False)
+        top.addWidget(self.module_title, 1)
+        top.addWidget(self.progress_text)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.banner = label(self.tr("Let's look at this again. Then you can try the question "
+                                    "once more."), "banner")
+        self.heading = label("", "h1")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        body = QHBoxLayout()
+        self.body = body
+        body.setSpacing(32)
+        self.picture = Illustration()
+        self.text = TextView()
+        body.addWidget(self.picture, 5)
+        body.addWidget(self.text, 6)
+
+        buttons = QHBoxLayout()
+        self.back_button = button(self.tr("Back"), "", name=self.tr("Back: previous screen"))
+        self.next_button = button(self.tr("Next"), "primary")
+        self.stop_button = button(self.tr("Stop the quiz"), "", name=self.tr(
+            "Stop the quiz and see my results"))
+        self.again_button = button(self.tr("Ask me again"), "primary")
+        self.print_button = button(self.tr("Print my checklist"))
+        for b in (self.back_button, self.next_button, self.stop_button, self.again_button,
+                  self.print_button):
+            b.setMinimumWidth(200)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.next_button)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.again_button.clicked.connect(self.ask_again)
+        self.stop_button.clicked.connect(self.stop_quiz)
+        self.print_button.clicked.connect(self.print_checklist)
+
+        outer.addLayout(top)
+        outer.addWidget(self.progress)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.heading)
+        outer.addLayout(body, 1)
+        outer.addLayout(buttons)
+
+        for key, signal in ((Qt.Key.Key_Right, self._key_next), (Qt.Key.Key_Left, self._key_back)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(signal)
+        self.reviewing = False
+
+    def show_screen(self, module_title: str, screen: Screen, position: tuple[int, int],
+                    *, reviewing: bool = False, last: bool = False,
+                    printable: bool = False) -> None:
+        number, total = position
+        self.reviewing = reviewing
+        self.module_title.setText(module_title)
+        self.progress_text.setText(self.tr("%1 of %2").replace("%1", str(number))
+                                   .replace("%2", str(total)))
+        self.progress.setRange(0, total)
+        self.progress.setValue(number)
+        self.progress.setAccessibleName(self.progress_text.text())
+        for widget in (self.progress_text, self.progress, self.back_button, self.next_button):
+            widget.setVisible(not reviewing)
+        self.banner.setVisible(reviewing)
+        self.again_button.setVisible(reviewing)
+        self.stop_button.setVisible(reviewing)
+        self.print_button.setVisible(printable and not reviewing)
+        self.back_button.setEnabled(number > 1)
+        self.next_button.setText(self.tr("Start the quiz") if last else self.tr("Next"))
+        self.next_button.setAccessibleName(self.next_button.text())
+        self.heading.setText(screen.title)
+        self.picture.show_image(screen.image)
+        self.text.show_html(markdown_html(screen.markdown), screen.title)
+        self.text.verticalScrollBar().setValue(0)
+        focus = self.again_button if reviewing else self.next_button
+        self.setFocusProxy(focus)
+        if self.isVisible():
+            focus.setFocus()
+
+    def set_text_step(self, step: int) -> None:
+        """Larger text gets more of the width; the picture shrinks, the words do not."""
+        picture, text = ((5, 6), (4, 7), (3, 8))[max(0, min(step, 2))]
+        self.body.setStretch(0, picture)
+        self.body.setStretch(1, text)
+
+    def spoken_text(self) -> str:
+        """The heading, the picture's description, then the text."""
+        lines = [self.banner.text()] if self.reviewing else []
+        lines.append(self.heading.text())
+        if self.picture.isVisibleTo(self) and self.picture.alt:
+            lines.append(self.tr("Picture: %1").replace("%1", self.picture.alt))
+        lines.append(self.text.toPlainText())
+        return "\n".join(lines)
+
+    def clear(self) -> None:
+        """Forget the screen on show, and any review in progress."""
+        self.reviewing = False
+        for widget in (self.banner, self.again_button, self.stop_button, self.print_button):
+            widget.hide()
+        self.heading.clear()
+        self.module_title.clear()
+        self.progress_text.clear()
+        self.text.clear()
+        self.picture.show_image(None)
+
+    def _key_next(self) -> None:
+        if self.reviewing:
+            self.ask_again.emit()
+        else:
+            self.next.emit()
+
+    def _key_back(self) -> None:
+        if not self.reviewing and self.back_button.isEnabled():
+            self.back.emit()

@@ -1,0 +1,1 @@
+"""Paper and PDF: the printable checklist and the session summary."""

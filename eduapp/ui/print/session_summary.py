@@ -1,0 +1,175 @@
+"""The session summary a clinician files or hands over: one page per session, as PDF.
+
+Each page: the date and time, the visit code (or "No label"), each module's first-try
+and final scores, how each learning objective went, and the objectives to discuss, each
+with a teach-back prompt from the clinician notes. Made with QTextDocument drawn page by
+page, so every session gets exactly one page; the type shrinks only as far as needed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPainter,
+    QTextDocument,
+)
+
+from eduapp.core.analytics import AttemptSummary, SessionSummary
+from eduapp.core.quiz import Mastery
+from eduapp.ui.i18n import language_name, long_date, tr
+from eduapp.ui.print.paper import paged_document, pdf_writer
+from eduapp.ui.theme import PALETTE
+
+LARGEST_PT, SMALLEST_PT = 11, 7
+
+
+def _status(attempt: AttemptSummary) -> str:
+    if attempt.completed:
+        return tr("Completed")
+    if not attempt.finished:
+        return tr("Not finished")
+    missed = sum(level is Mastery.NOT_YET for _, level in attempt.results.objectives)
+    return tr("Stopped: %1 to discuss").replace("%1", str(missed))
+
+
+def _mastery(level: Mastery) -> str:
+    color = {Mastery.FIRST_TRY: PALETTE.right, Mastery.AFTER_REVIEW: PALETTE.ink,
+             Mastery.NOT_YET: PALETTE.wrong}[level]
+    text = {Mastery.FIRST_TRY: tr("Understood on first try"),
+            Mastery.AFTER_REVIEW: tr("Understood after review"),
+            Mastery.NOT_YET: tr("Not yet: discuss")}[level]
+    weight = "font-weight:bold;" if level is Mastery.NOT_YET else ""
+    return f"<span style='color:{color};{weight}'>{escape(text)}</span>"
+
+
+def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = True,
+                 prompts: int | None = None) -> str:
+    """One session's page as HTML; shorter without `detail` or with fewer `prompts` each."""
+    start = session.started_at.astimezone()
+    end = session.last_activity.astimezone()
+    when = f"{long_date(start.date())}, {start:%H:%M}\u2013{end:%H:%M}"
+    label = escape(session.label) if session.label else (
+        f"<span style='color:{PALETTE.muted}'>" + escape(tr("No label")) + "</span>")
+    language = language_name(session.language)
+    cell = f"style='border-bottom:1px solid {PALETTE.border}'"
+    head = f"style='color:{PALETTE.muted}; text-align:left'"
+    table = "<table width='100%' cellspacing='0' cellpadding='3'>"
+    parts = [
+        f"<p style='color:{PALETTE.muted}'>{escape(clinic_name)}</p>",
+        "<h1>" + escape(tr("Patient education summary")) + "</h1>",
+        "<table cellspacing='0' cellpadding='3'>",
+        f"<tr><td {head} width='90'>" + escape(tr("Date"))
+        + f"</td><td {cell}>{escape(when)}</td></tr>",
+        f"<tr><td {head}>" + escape(tr("Visit code")) + f"</td><td {cell}><b>{label}</b></td></tr>",
+        f"<tr><td {head}>" + escape(tr("Language"))
+        + f"</td><td {cell}>{escape(language)}</td></tr>",
+        f"<tr><td {head}>" + escape(tr("Session")) + f"</td><td {cell}>#{session.id}</td></tr>",
+        "</table>",
+        "<h2>" + escape(tr("Modules")) + "</h2>",
+    ]
+    if not session.attempts:
+        parts.append("<p>" + escape(tr("No quiz was taken in this session.")) + "</p>")
+        parts.append(_footer())
+        return "".join(parts)
+    columns = (tr("Module"), tr("First try"), tr("Final"), tr("Result"))
+    parts.append(f"{table}<tr>" + "".join(f"<th {head}>{escape(t)}</th>" for t in columns)
+                 + "</tr>")
+    for a in session.attempts:
+        r = a.results
+        parts.append(
+            f"<tr><td {cell}>{escape(a.module.title)}</td>"
+            f"<td {cell}>{r.first_try_right}/{r.total} ({r.first_try_percent}%)</td>"
+            f"<td {cell}><b>{r.final_right}/{r.total} ({r.final_percent}%)</b></td>"
+            f"<td {cell}>{escape(_status(a))}</td></tr>")
+    parts.append("</table>")
+    parts.append("<h2>" + escape(tr("To discuss")) + "</h2>")
+    if not session.to_discuss:
+        parts.append("<p>" + escape(tr("Nothing: every objective quizzed was understood."))
+                     + "</p>")
+    for item in session.to_discuss:
+        parts.append(f"<p style='margin-top:6px; margin-bottom:1px'>"
+                     f"<b>{escape(item.objective.text)}</b> <span style='color:{PALETTE.muted}'>"
+                     f"({escape(item.module.title)})</span></p>")
+        for prompt in item.prompts[:prompts]:
+            parts.append(f"<p style='margin-top:1px; margin-left:24px'>"
+                         f"<span style='color:{PALETTE.primary_dark}'>"
+                         + escape(tr("Teach-back:")) + f"</span> {escape(prompt)}</p>")
+    if not detail:
+        parts.append(f"<p style='color:{PALETTE.muted}; margin-top:10px'>"
+                     + escape(tr("Left out to fit one page: the result of every objective."))
+                     + "</p>")
+        parts.append(_footer())
+        return "".join(parts)
+    parts.append("<h2>" + escape(tr("Learning objectives")) + "</h2>")
+    parts.append(table)
+    latest = {a.module.id: a for a in session.attempts if a.answers}
+    for a in latest.values():
+        parts.append(f"<tr><td colspan='2' {head}><b>{escape(a.module.title)}</b></td></tr>")
+        for objective, level in a.results.objectives:
+            parts.append(f"<tr><td {cell}>{escape(objective.text)}</td>"
+                         f"<td {cell} width='28%'>{_mastery(level)}</td></tr>")
+    parts.append("</table>")
+    parts.append(_footer())
+    return "".join(parts)
+
+
+def _footer() -> str:
+    return (f"<p style='color:{PALETTE.muted}; margin-top:18px'>"
+            + escape(tr("Anonymous session: no name or birth date is stored.")) + "</p>")
+
+
+def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice,
+                     point_size: int, *, detail: bool = True, prompts: int | None = None
+                     ) -> QTextDocument:
+    """One session's page at one type size, laid out for the page of `device`."""
+    document = paged_document(
+        device, point_size,
+        f"h1 {{ font-size: {round(point_size * 1.7)}pt; margin-bottom: 6pt; "
+        f"color: {PALETTE.ink}; }}"
+        f"h2 {{ font-size: {round(point_size * 1.25)}pt; margin-top: 12pt; margin-bottom: 4pt; "
+        f"color: {PALETTE.primary_dark}; }}"
+        f"p {{ margin-top: 3pt; margin-bottom: 3pt; color: {PALETTE.ink}; }}")
+    document.setHtml(summary_html(session, clinic_name, detail=detail, prompts=prompts))
+    return document
+
+
+def _fit(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice) -> QTextDocument:
+    """The fullest page that fits: smaller type first, then less detail, then one prompt."""
+    tries = [(size, True, None) for size in range(LARGEST_PT, SMALLEST_PT, -1)]
+    tries += [(size, False, None) for size in range(LARGEST_PT, SMALLEST_PT - 1, -1)]
+    tries += [(size, False, 1) for size in range(LARGEST_PT, SMALLEST_PT - 1, -1)]
+    for size, detail, prompts in tries:
+        document = summary_document(session, clinic_name, device, size, detail=detail,
+                                    prompts=prompts)
+        if document.pageCount() == 1:
+            return document
+    return document  # the rest is cut off at the foot of the page; never a second page
+
+
+def paint_summaries(sessions: list[SessionSummary], clinic_name: str,
+                    device: QPagedPaintDevice) -> int:
+    """Draw one page per session on a PDF writer or a printer; returns the pages drawn."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the page device cannot be drawn on")
+    try:
+        for number, session in enumerate(sessions):
+            if number:
+                device.newPage()
+            document = _fit(session, clinic_name, device)
+            size = document.pageSize()
+            document.drawContents(painter, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    return len(sessions)
+
+
+def write_summary_pdf(sessions: list[SessionSummary], clinic_name: str, path: Path,
+                      paper: str = "letter") -> int:
+    """Write the summaries as a PDF file; returns the number of pages."""
+    writer = pdf_writer(path, paper, tr("Patient education summary"))
+    return paint_summaries(sessions, clinic_name, writer)

@@ -1,0 +1,1 @@
+"""Tests: core without Qt, every screen with pytest-qt, whole walks end to end."""

@@ -1,0 +1,104 @@
+"""Databases made by older eduapp versions open with every answer intact.
+
+Each test builds an old database by hand, with the old version's own SQL, fills it as
+that version would have, and opens it with today's Store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from eduapp.core import analytics
+from eduapp.core.content.model import Library
+from eduapp.core.pin import PinLock
+from eduapp.core.quiz import Answer
+from eduapp.core.storage.sqlite import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+
+STARTED = "2025-03-14T09:30:00+00:00"
+
+
+def old_database(path: Path, version: int) -> None:
+    """A database as eduapp left it at `version`, with one session's quiz in it."""
+    db = sqlite3.connect(path)
+    for number in range(version):
+        db.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; "
+                         "COMMIT;")
+    if version >= 1:
+        db.execute("INSERT INTO sessions (id, started_at, last_active_at, label, language) "
+                   "VALUES (7, ?, '2025-03-14T09:41:00+00:00', 'V-77', 'en')", (STARTED,))
+        db.execute("INSERT INTO quiz_attempts (id, session_id, module_id, language, started_at, "
+                   "finished_at, stopped) VALUES (3, 7, 'why-pain-lasts', 'en', "
+                   "'2025-03-14T09:38:00+00:00', '2025-03-14T09:40:00+00:00', 0)")
+        answers = [("pain-job", "hurt-not-harm", "measure", 0, 1),
+                   ("more-pain-more-damage", "hurt-not-harm", "false", 1, 1),
+                   ("helpful-steps", "can-change", "learn,tell-impact,write-questions", 1, 1),
+                   ("pain-job", "hurt-not-harm", "protect", 1, 2)]
+        for minute, (question, objective, chosen, right, try_number) in enumerate(answers):
+            db.execute("INSERT INTO answers (attempt_id, question_id, objective_id, chosen, "
+                       "right, try_number, seconds, answered_at) VALUES (3, ?, ?, ?, ?, ?, 5.5, "
+                       "?)", (question, objective, chosen, right, try_number,
+                              f"2025-03-14T09:3{minute}:30+00:00"))
+        db.execute("INSERT INTO screen_views (session_id, module_id, screen_id, language, "
+                   "viewed_at, seconds) VALUES (7, 'why-pain-lasts', 'what-is-pain', 'en', "
+                   "?, 12.5)", (STARTED,))
+        db.commit()
+    db.close()
+
+
+def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Library) -> None:
+    old_database(tmp_path / DB_NAME, 1)
+
+    store = Store.open(tmp_path / DB_NAME)
+
+    assert store.version == SCHEMA_VERSION == 2
+    [attempt] = store.attempts(7)
+    assert attempt.answers == (
+        Answer("pain-job", frozenset({"measure"}), False, 1, 5.5),
+        Answer("more-pain-more-damage", frozenset({"false"}), True, 1, 5.5),
+        Answer("helpful-steps", frozenset({"learn", "tell-impact", "write-questions"}), True, 1,
+               5.5),
+        Answer("pain-job", frozenset({"protect"}), True, 2, 5.5))
+    assert attempt.finished_at == datetime(2025, 3, 14, 9, 40, tzinfo=UTC)
+    assert store.screen_views(7) == [("why-pain-lasts", "what-is-pain", 12.5)]
+    row = store.session(7)
+    assert row is not None and row.label == "V-77"
+    # the old answers count in the new statistics, under their module
+    modules = library.for_language("en")
+    report = analytics.item_statistics(store, modules, datetime(2025, 3, 14, tzinfo=UTC),
+                                       datetime(2025, 3, 15, tzinfo=UTC))
+    pain_job = next(s for s in report.questions if s.question.id == "pain-job")
+    assert (pain_job.first_tries, pain_job.facility, pain_job.top_wrong) == (1, 0.0, ("measure", 1))
+    # and the new tables work
+    assert PinLock(store).choose("2468") is None
+    store.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_every_older_version_reaches_the_current_one(tmp_path: Path, version: int) -> None:
+    old_database(tmp_path / DB_NAME, version)
+    store = Store.open(tmp_path / DB_NAME)
+    assert store.version == SCHEMA_VERSION
+    session = store.start_session("en")
+    store.add_answer(store.start_attempt(session, "ketamine", "en"),
+                     Answer("at-home", frozenset({"false"}), True, 1, 3.0), "risks-and-goals")
+    store.close()
+    again = Store.open(tmp_path / DB_NAME)  # opening again changes nothing
+    assert again.version == SCHEMA_VERSION
+    assert [a.module_id for a in again.attempts(session)] == ["ketamine"]
+    assert len(again.session_ids()) == (2 if version >= 1 else 1)
+    again.close()
+
+
+def test_new_answers_carry_their_module(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / DB_NAME)
+    session = store.start_session("en")
+    store.add_answer(store.start_attempt(session, "ketamine", "en"),
+                     Answer("at-home", frozenset({"true"}), False, 1, 3.0), "risks-and-goals")
+    now = datetime.now(UTC)
+    rows = store.first_try_choices(now - timedelta(hours=1), now + timedelta(hours=1))
+    store.close()
+    assert rows == [("ketamine", "at-home", ("true",), False, 1)]

@@ -1,0 +1,299 @@
+"""Saving results: the SQLite store, a patient's Visit on top of it, and opening the database.
+
+What matters to people: an answer is on disk the moment it is given; closing and reopening
+the app soon after keeps the results; a database the app cannot use never stops the
+teaching; a damaged database is kept aside, never deleted. Every test has its own file in
+tmp_path (or memory), and time is an injected clock, never a sleep.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from eduapp.core import startup as setup
+from eduapp.core.quiz import Answer, Mastery, QuizSession, Results, Step
+from eduapp.core.startup import open_store
+from eduapp.core.storage.sqlite import DB_NAME, SCHEMA_VERSION, Store, StoreError
+from eduapp.core.visit import Visit
+from tests.content_fixtures import tiny_module
+
+RIGHT = {"pain-job": {"protect"}, "can-it-change": {"true"},
+         "helpful-steps": {"learn", "tell-team"}}
+WINDOW = 180  # seconds, as the clinic's idle_seconds default
+
+
+class Clock:
+    """A wall clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def _quiz_all_right_except_first(quiz: QuizSession) -> None:
+    """Miss pain-job once, get everything else right, finish after its review."""
+    quiz.answer({"measure"})
+    while True:
+        step = quiz.next()
+        if step is Step.DONE:
+            return
+        if step is Step.REVIEW:
+            quiz.ask_again()
+        quiz.answer(RIGHT[quiz.question.id])
+
+
+# the store -----------------------------------------------------------------------------
+
+def test_fresh_database_is_migrated_to_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    store = Store.open(path)
+    assert store.version == SCHEMA_VERSION
+    store.close()
+    with sqlite3.connect(path) as other:
+        assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    other.close()
+
+
+def test_reopening_keeps_data_and_version(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / DB_NAME)
+    session = store.start_session("en")
+    store.close()
+    again = Store.open(tmp_path / DB_NAME)
+    assert again.version == SCHEMA_VERSION
+    assert again.session_ids() == [session]
+    again.close()
+
+
+def test_answer_is_on_disk_the_moment_it_is_given(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / DB_NAME)
+    attempt = store.start_attempt(store.start_session("en"), "why-pain-lasts", "en")
+    store.add_answer(attempt, Answer("pain-job", frozenset({"measure"}), False, 1, 4.2), "alarm")
+    # Another program (or the app after a power cut) sees it while the store is still open.
+    other = sqlite3.connect(tmp_path / DB_NAME)
+    try:
+        rows = other.execute("SELECT question_id, objective_id, chosen, right, try_number "
+                             "FROM answers").fetchall()
+    finally:
+        other.close()
+        store.close()
+    assert rows == [("pain-job", "alarm", "measure", 0, 1)]
+
+
+def test_attempts_give_back_the_answers_as_given(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Store.open(tmp_path / DB_NAME, clock=clock)
+    session = store.start_session("en")
+    attempt = store.start_attempt(session, "why-pain-lasts", "en")
+    given = [
+        Answer("helpful-steps", frozenset({"learn", "keep-quiet"}), False, 1, 12.5),
+        Answer("pain-job", frozenset({"protect"}), True, 1, 3.0),
+        Answer("helpful-steps", frozenset({"learn", "tell-team"}), True, 2, 6.1),
+    ]
+    for answer in given:
+        store.add_answer(attempt, answer, "change")
+    [unfinished] = store.attempts(session)
+    assert unfinished.finished_at is None
+    clock.advance(90)
+    store.finish_attempt(attempt, stopped=False)
+    [done] = store.attempts(session)
+    store.close()
+    assert done.answers == tuple(given)
+    assert (done.module_id, done.language, done.stopped) == ("why-pain-lasts", "en", False)
+    assert done.started_at == clock.now - timedelta(seconds=90)
+    assert done.finished_at == clock.now
+
+
+def test_attempts_belong_to_their_own_session(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / DB_NAME)
+    first, second = store.start_session("en"), store.start_session("en")
+    store.add_answer(store.start_attempt(first, "ketamine", "en"),
+                     Answer("q", frozenset({"a"}), True, 1, 1.0), "o")
+    assert [a.module_id for a in store.attempts(first)] == ["ketamine"]
+    assert store.attempts(second) == []
+    store.close()
+
+
+def test_resumable_session_respects_the_window(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Store.open(tmp_path / DB_NAME, clock=clock)
+    session = store.start_session("en")
+    clock.advance(WINDOW - 1)
+    assert store.resumable_session(WINDOW) == session
+    store.touch_session(session)
+    clock.advance(WINDOW - 1)  # still within the window of the last activity
+    assert store.resumable_session(WINDOW) == session
+    clock.advance(2)
+    assert store.resumable_session(WINDOW) is None
+    # Ended, not just skipped: a wider window later does not bring it back.
+    assert store.resumable_session(10 * WINDOW) is None
+    store.close()
+
+
+def test_only_the_latest_open_session_is_resumed(tmp_path: Path) -> None:
+    clock = Clock()
+    store = Store.open(tmp_path / DB_NAME, clock=clock)
+    older = store.start_session("en")
+    clock.advance(10)
+    newer = store.start_session("en")
+    assert store.resumable_session(WINDOW) == newer
+    store.end_session(newer)
+    assert store.resumable_session(WINDOW) is None  # the older one was ended, too
+    assert store.session_ids() == [older, newer]
+    store.close()
+
+
+def test_database_from_a_newer_eduapp_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+
+
+# the visit -----------------------------------------------------------------------------
+
+def test_visit_keeps_working_when_the_database_fails(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / DB_NAME)
+    visit = Visit(store, "en")
+    assert visit.saving_problem is None
+    store.close()  # from now on every write fails
+    module = tiny_module()
+    quiz = visit.start_quiz(module)
+    _quiz_all_right_except_first(quiz)
+    results = visit.finish_quiz(quiz)
+    assert visit.saving_problem
+    status = visit.status(module)
+    assert status.done and status.results == results
+    assert (results.first_try_right, results.final_right) == (2, 3)
+    visit.show_screen(module, module.screens[0])  # reading goes on, too
+    visit.end()
+
+
+def test_visit_without_a_database_says_results_are_not_saved() -> None:
+    visit = Visit(None, "en")
+    module = tiny_module()
+    quiz = visit.start_quiz(module)
+    _quiz_all_right_except_first(quiz)
+    visit.finish_quiz(quiz)
+    assert visit.saving_problem
+    assert visit.status(module).done
+
+
+def _finish_on(path: Path, clock: Clock) -> tuple[int, Results]:
+    store = Store.open(path, clock=clock)
+    visit = Visit(store, "en", resume_within=WINDOW)
+    quiz = visit.start_quiz(tiny_module())
+    _quiz_all_right_except_first(quiz)
+    results = visit.finish_quiz(quiz)
+    store.close()  # the app is closed
+    return visit.session_id, results
+
+
+def test_reopening_within_the_window_keeps_the_results(tmp_path: Path) -> None:
+    clock = Clock()
+    session, results = _finish_on(tmp_path / DB_NAME, clock)
+    clock.advance(WINDOW - 30)
+    store = Store.open(tmp_path / DB_NAME, clock=clock)
+    reopened = Visit(store, "en", resume_within=WINDOW)
+    status = reopened.status(tiny_module())
+    store.close()
+    assert reopened.session_id == session
+    assert status.done
+    assert status.results == results
+    assert dict((o.id, m) for o, m in status.results.objectives) == {
+        "alarm": Mastery.AFTER_REVIEW, "change": Mastery.FIRST_TRY}
+
+
+def test_reopening_after_the_window_starts_a_new_patient(tmp_path: Path) -> None:
+    clock = Clock()
+    session, _ = _finish_on(tmp_path / DB_NAME, clock)
+    clock.advance(WINDOW + 30)
+    store = Store.open(tmp_path / DB_NAME, clock=clock)
+    reopened = Visit(store, "en", resume_within=WINDOW)
+    status = reopened.status(tiny_module())
+    store.close()
+    assert reopened.session_id != session
+    assert not status.done and status.results is None
+
+
+# opening the database at start-up ------------------------------------------------------
+
+def test_damaged_database_is_kept_aside_and_a_fresh_one_works(tmp_path: Path) -> None:
+    garbage = bytes(range(256)) * 20
+    (tmp_path / DB_NAME).write_bytes(garbage)
+    notices: list[str] = []
+    store = open_store(tmp_path, notices)
+    assert store is not None
+    [aside] = [p for p in tmp_path.iterdir() if p.name.startswith(f"{DB_NAME}.damaged-")]
+    assert aside.read_bytes() == garbage
+    assert store.version == SCHEMA_VERSION
+    session = store.start_session("en")
+    assert store.session_ids() == [session]
+    store.close()
+    assert len(notices) == 1 and aside.name in notices[0] and "damaged" in notices[0]
+
+
+def test_two_damaged_databases_in_the_same_second_are_both_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class FrozenDatetime(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> FrozenDatetime:  # type: ignore[override]
+            return cls(2025, 3, 14, 9, 30, 0)
+
+    monkeypatch.setattr(setup, "datetime", FrozenDatetime)
+    kept = []
+    for garbage in (b"first damaged file " * 100, b"second damaged file " * 100):
+        (tmp_path / DB_NAME).unlink(missing_ok=True)
+        for part in tmp_path.glob(f"{DB_NAME}-*"):
+            part.unlink()
+        (tmp_path / DB_NAME).write_bytes(garbage)
+        store = open_store(tmp_path, [])
+        assert store is not None
+        store.close()
+        kept.append(garbage)
+    contents = {p.read_bytes() for p in tmp_path.iterdir() if ".damaged-" in p.name}
+    assert set(kept) <= contents
+
+
+def test_newer_database_is_left_alone_not_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE future (note TEXT)")
+        db.execute("INSERT INTO future VALUES ('made by a newer eduapp')")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    notices: list[str] = []
+    assert open_store(tmp_path, notices) is None
+    assert not [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+        assert db.execute("SELECT note FROM future").fetchall() == [("made by a newer eduapp",)]
+    db.close()
+    assert len(notices) == 1 and "not being saved" in notices[0]
+
+
+def test_no_data_folder_means_no_store_and_a_notice() -> None:
+    notices: list[str] = []
+    assert open_store(None, notices) is None
+    assert len(notices) == 1 and "not being saved" in notices[0]
+
+
+def test_in_memory_store_is_fresh_each_time() -> None:
+    first = Store.open(None)
+    first.start_session("en")
+    second = Store.open(None)
+    assert second.version == SCHEMA_VERSION
+    assert second.session_ids() == []
+    first.close()
+    second.close()
+

@@ -1,0 +1,1 @@
+"""Whole walks: the app and its commands in subprocesses, and real faults."""

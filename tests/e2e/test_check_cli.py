@@ -1,0 +1,75 @@
+"""`eduapp check`, run as a clinic educator runs it: a separate process, exit code and output.
+
+Valid content exits 0 with a summary; any damage exits 1 and names the file and line; no
+input ever produces a traceback.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.content_fixtures import REPO, copy_resources, line_of
+
+pytestmark = pytest.mark.slow
+
+FIRST_EN = Path("modules") / "01-why-pain-lasts" / "en.md"
+
+
+def _check(*args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "eduapp", "check", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert "Traceback" not in done.stdout + done.stderr
+    return done
+
+
+def test_real_content_is_valid() -> None:
+    done = _check()
+    assert done.returncode == 0, done.stdout
+    assert "en: 4 modules" in done.stdout
+
+
+def test_unknown_placeholder_exits_1_and_names_file_and_line(tmp_path: Path) -> None:
+    resources = copy_resources(tmp_path / "resources")
+    en = resources / FIRST_EN
+    lines = en.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Damage the first paragraph after the first screen heading.
+    first_screen = next(i for i, line in enumerate(lines) if line.startswith("## "))
+    target = next(i for i in range(first_screen + 1, len(lines))
+                  if lines[i].strip() and not lines[i].startswith("!["))
+    lines[target] = lines[target].rstrip("\n") + " Ask {{nope}}.\n"
+    text = "".join(lines)
+    en.write_text(text, encoding="utf-8")
+
+    done = _check("--resources", str(resources))
+    assert done.returncode == 1
+    assert f"{en}:{line_of(text, '{{nope}}')}: " in done.stdout
+    assert "1 problem found." in done.stdout
+
+
+def test_other_modules_are_still_checked_after_a_damage(tmp_path: Path) -> None:
+    resources = copy_resources(tmp_path / "resources")
+    folders = sorted((resources / "modules").iterdir())
+    first, last = folders[0], folders[-1]
+    for folder in (first, last):
+        en = folder / "en.md"
+        en.write_text(en.read_text(encoding="utf-8") + "\n{{nope}}\n", encoding="utf-8")
+    done = _check("--resources", str(resources))
+    assert done.returncode == 1
+    assert f"{first / 'en.md'}:" in done.stdout
+    assert f"{last / 'en.md'}:" in done.stdout
+
+
+def test_empty_resources_folder_exits_1_without_traceback(tmp_path: Path) -> None:
+    done = _check("--resources", str(tmp_path))
+    assert done.returncode == 1
+    assert "problem" in done.stdout
+    assert f"{tmp_path}" in done.stdout
+
+
+def test_missing_resources_folder_exits_1_without_traceback(tmp_path: Path) -> None:
+    done = _check("--resources", str(tmp_path / "nowhere"))
+    assert done.returncode == 1

@@ -1,0 +1,1 @@
+"""Tests of each screen and dialog with pytest-qt."""
