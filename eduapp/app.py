@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from eduapp.core.startup import Context, Options, prepare
+from eduapp.core.startup import Context, Notice, NoticeKind, Options, prepare
 from eduapp.core.visit import Visit
 from eduapp.ui import errors
 from eduapp.ui.i18n import Translations
@@ -70,10 +70,7 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         problem = window.flow.saving_problem()
         if problem is not None and context.store is not None:
             why, waiting = problem
-            notices.append(f"Results are not being saved right now: {why}. {waiting} "
-                           "answers and screen visits are kept in memory and will be saved "
-                           "as soon as the database can be written; do not close the app "
-                           "until this message is gone.")
+            notices.append(Notice(NoticeKind.WAITING, problem=why, count=waiting))
         return ClinicianWorkspace(WorkspaceContext(
             context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,

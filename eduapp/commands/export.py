@@ -7,7 +7,7 @@ from pathlib import Path
 
 from eduapp.core.export import ExportError, ExportSource, open_source, write_csv, write_fhir
 from eduapp.core.startup import Options
-from eduapp.core.storage.sqlite import StoreError
+from eduapp.core.storage.problems import StoreError
 
 
 def run_export(options: Options, fmt: str, out: Path, session_id: int | None) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from eduapp.core.pin import reset_pin
-from eduapp.core.storage.sqlite import DB_NAME, Store, StoreError
+from eduapp.core.storage.problems import StoreError
+from eduapp.core.storage.sqlite import DB_NAME, Store
 
 
 def run_reset_pin(data_dir: Path, *, confirmed: bool) -> int:

@@ -36,7 +36,7 @@ def run_self_test(options: Options) -> int:
     errors.install(interactive=False)
     failures: list[str] = []
     if context.store is None:
-        failures.append("the database could not be opened: " + "; ".join(context.notices))
+        failures.append("the database could not be opened: " + "; ".join(map(str, context.notices)))
     for problem in context.library.problems:
         failures.append(f"content problem: {problem}")
     if not context.modules:

@@ -49,7 +49,11 @@ class AttemptSummary:
 
 @dataclass(frozen=True)
 class ToDiscuss:
-    """An objective not yet understood, with what to ask the patient about it."""
+    """An objective not yet understood, with what to ask the patient about it.
+
+    `prompts` are the teach-back prompts of the clinician notes; empty when the notes have
+    none (the interface then asks for the objective in the patient's own words).
+    """
 
     module: Module
     objective: Objective
@@ -113,9 +117,7 @@ def _prompts(module: Module, objective: Objective, answers: Sequence[Answer]) ->
         prompt = teach_back(module, question)
         if prompt and prompt not in found:
             found.append(prompt)
-    if not found:
-        found.append(f"Ask the patient to tell you in their own words: {objective.text}")
-    return tuple(found)
+    return tuple(found)  # none: the interface asks for the objective in the patient's words
 
 
 def _summarize(row: SessionRow, attempts: Sequence[Attempt],

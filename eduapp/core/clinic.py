@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,6 @@ VALUE_MAX = 200  # characters in one clinic value
 # placeholders that must be whole numbers: the lowest and highest sensible value
 WHOLE_NUMBERS = {"no_food_hours": (0, 24), "clear_liquids_hours": (0, 24),
                  "arrival_minutes": (0, 240)}
-UNITS = {"no_food_hours": "hours", "clear_liquids_hours": "hours", "arrival_minutes": "minutes"}
 
 COMMENTS = {
     "clinic_name": "The clinic's name, on the welcome screen and on printouts.",
@@ -82,16 +82,48 @@ class ClinicSettings:
         return {**self.values, **self.translated.get(language, {})}
 
 
+class Must(StrEnum):
+    """What a setting must be, when it is not; the interface words it."""
+
+    NOT_EMPTY = "not-empty"
+    ONE_LINE = "one-line"  # of at most `high` characters
+    NO_BRACES = "no-braces"  # no {{ or }}
+    WHOLE_HOURS = "whole-hours"  # from `low` to `high`
+    WHOLE_MINUTES = "whole-minutes"  # from `low` to `high`
+    WHOLE_NUMBER = "whole-number"  # from `low` to `high`
+    LIQUIDS_BEFORE_FOOD = "liquids-before-food"  # not more hours than no solid food
+    LANGUAGE_CODE = "language-code"
+    LANGUAGE_CODES = "language-codes"
+    TRUE_FALSE = "true-false"
+    TEXT_SIZE = "text-size"
+    PAPER = "paper"
+    OFFERED = "offered"  # one of the languages offered
+
+
+@dataclass(frozen=True)
+class SettingProblem:
+    """A setting that cannot be saved: what it must be, with its bounds when it has any."""
+
+    must: Must
+    low: int = 0
+    high: int = 0
+
+
 class SettingsError(Exception):
     """Settings cannot be saved: bad values, or a file that cannot be written.
 
-    `problems` maps each bad key to what is wrong with it, in plain words; it is empty when
-    the file cannot be written, and the message says why.
+    `problems` maps each bad key to what it must be; it is empty when the file cannot be
+    written: then `folder` is where, `reason` the system's words, and `kept` says whether
+    an old file there is unchanged. The message is for logs.
     """
 
-    def __init__(self, message: str, problems: Mapping[str, str] | None = None) -> None:
+    def __init__(self, message: str, problems: Mapping[str, SettingProblem] | None = None,
+                 *, folder: Path | None = None, reason: str = "", kept: bool = False) -> None:
         super().__init__(message)
         self.problems = dict(problems or {})
+        self.folder = folder
+        self.reason = reason
+        self.kept = kept
 
 
 # rules for the [app] keys: a check of the value as read from TOML, and what it must be ---
@@ -115,15 +147,21 @@ def _whole(low: int, high: int) -> Callable[[object], bool]:
     return check
 
 
-APP_RULES: dict[str, tuple[Callable[[object], bool], str]] = {
-    "default_language": (_is_code, "a two-letter code such as \"en\""),
-    "languages": (_is_codes, "a list of different two-letter codes such as [\"en\", \"es\"]"),
-    "idle_seconds": (_whole(30, 3600), "a whole number from 30 to 3600"),
-    "kiosk": (_is_bool, "true or false"),
-    "text_size": (_whole(0, 2), "0, 1 or 2"),
-    "high_contrast": (_is_bool, "true or false"),
-    "paper": (lambda value: value in ("letter", "a4"), "\"letter\" or \"a4\""),
-    "keep_days": (_whole(30, 3650), "a whole number from 30 to 3650"),
+# the check, what it must be in a file problem (for `eduapp check`), and for the form
+APP_RULES: dict[str, tuple[Callable[[object], bool], str, SettingProblem]] = {
+    "default_language": (_is_code, "a two-letter code such as \"en\"",
+                         SettingProblem(Must.LANGUAGE_CODE)),
+    "languages": (_is_codes, "a list of different two-letter codes such as [\"en\", \"es\"]",
+                  SettingProblem(Must.LANGUAGE_CODES)),
+    "idle_seconds": (_whole(30, 3600), "a whole number from 30 to 3600",
+                     SettingProblem(Must.WHOLE_NUMBER, 30, 3600)),
+    "kiosk": (_is_bool, "true or false", SettingProblem(Must.TRUE_FALSE)),
+    "text_size": (_whole(0, 2), "0, 1 or 2", SettingProblem(Must.TEXT_SIZE)),
+    "high_contrast": (_is_bool, "true or false", SettingProblem(Must.TRUE_FALSE)),
+    "paper": (lambda value: value in ("letter", "a4"), "\"letter\" or \"a4\"",
+              SettingProblem(Must.PAPER)),
+    "keep_days": (_whole(30, 3650), "a whole number from 30 to 3650",
+                  SettingProblem(Must.WHOLE_NUMBER, 30, 3650)),
 }
 
 
@@ -171,7 +209,7 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
             )
             continue
         settings.values[key] = str(value)
-    for key, (valid, must) in APP_RULES.items():
+    for key, (valid, must, _) in APP_RULES.items():
         if key not in app:
             continue
         value = app[key]
@@ -246,33 +284,34 @@ def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicS
     return replace(base, values=values, translated=translated, problems=[], **app)
 
 
-def settings_problems(settings: ClinicSettings) -> dict[str, str]:
-    """What is wrong with settings about to be saved, key by key, in plain words."""
-    problems: dict[str, str] = {}
+def settings_problems(settings: ClinicSettings) -> dict[str, SettingProblem]:
+    """What is wrong with settings about to be saved, key by key."""
+    problems: dict[str, SettingProblem] = {}
     for key in CLINIC_KEYS:
         text = settings.values.get(key, "")
         if not text.strip():
-            problems[key] = "Must not be empty."
+            problems[key] = SettingProblem(Must.NOT_EMPTY)
         elif any(ord(c) < 32 or ord(c) == 127 for c in text) or len(text) > VALUE_MAX:
-            problems[key] = f"Must be one line of at most {VALUE_MAX} characters."
+            problems[key] = SettingProblem(Must.ONE_LINE, high=VALUE_MAX)
         elif "{{" in text or "}}" in text:
-            problems[key] = "Must not contain {{ or }}."
+            problems[key] = SettingProblem(Must.NO_BRACES)
         elif key in WHOLE_NUMBERS:
             low, high = WHOLE_NUMBERS[key]
             if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
-                problems[key] = f"Must be a whole number of {UNITS[key]} from {low} to {high}."
+                must = Must.WHOLE_MINUTES if key.endswith("minutes") else Must.WHOLE_HOURS
+                problems[key] = SettingProblem(must, low, high)
     food, liquids = settings.values.get("no_food_hours"), settings.values.get(
         "clear_liquids_hours")
     if (food and liquids and "no_food_hours" not in problems
             and "clear_liquids_hours" not in problems and int(liquids) > int(food)):
-        problems["clear_liquids_hours"] = "Must not be more than the hours of no solid food."
-    for key, (valid, must) in APP_RULES.items():
+        problems["clear_liquids_hours"] = SettingProblem(Must.LIQUIDS_BEFORE_FOOD)
+    for key, (valid, _, problem) in APP_RULES.items():
         value = getattr(settings, key)
         if not valid(list(value) if key == "languages" else value):
-            problems[key] = f"Must be {must}."
+            problems[key] = problem
     if ("default_language" not in problems and "languages" not in problems
             and settings.default_language not in settings.languages):
-        problems["default_language"] = "Must be one of the languages offered."
+        problems["default_language"] = SettingProblem(Must.OFFERED)
     return problems
 
 
@@ -317,7 +356,7 @@ def save_settings(settings: ClinicSettings, path: Path) -> None:
     problems = settings_problems(settings)
     if problems:
         raise SettingsError("the settings have problems: " + "; ".join(
-            f"{key}: {why}" for key, why in problems.items()), problems)
+            f"{key}: {why.must}" for key, why in problems.items()), problems)
     text = settings_toml(settings)
     folder = path.parent
     try:
@@ -327,7 +366,8 @@ def save_settings(settings: ClinicSettings, path: Path) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise SettingsError(f"The folder {folder} cannot be written to "
-                            f"({err.strerror or err}).") from err
+                            f"({err.strerror or err}).", folder=folder,
+                            reason=str(err.strerror or err)) from err
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -340,7 +380,8 @@ def save_settings(settings: ClinicSettings, path: Path) -> None:
         with suppress(OSError):
             os.unlink(temp)
         raise SettingsError(f"The settings could not be saved in {folder} "
-                            f"({err.strerror or err}); the file there was not changed.") from err
+                            f"({err.strerror or err}); the file there was not changed.",
+                            folder=folder, reason=str(err.strerror or err), kept=True) from err
 
 
 def _toml_key(key: str) -> str:

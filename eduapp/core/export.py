@@ -23,7 +23,8 @@ from eduapp.core.content.loader import load_library
 from eduapp.core.content.model import Module, QuestionKind
 from eduapp.core.paths import default_data_dir, resources_dir
 from eduapp.core.startup import Options
-from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store, StoreError
+from eduapp.core.storage.problems import StoreError
+from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store
 
 CSV_COLUMNS = ("session_id", "session_label", "session_started", "language", "module_id",
                "attempt_id", "question_id", "objective_id", "kind", "chosen", "correct",

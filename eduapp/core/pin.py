@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from eduapp.core.storage.sqlite import Store
 
@@ -45,12 +45,20 @@ class PinCheck:
     tries_left: int = TRIES_BEFORE_LOCK  # wrong tries left before the next lockout
 
 
-def pin_problem(pin: str) -> str | None:
+class PinProblem(StrEnum):
+    """Why a new PIN cannot be used; the interface words it."""
+
+    NOT_DIGITS = "not-digits"  # only the digits 0-9
+    LENGTH = "length"  # MIN_DIGITS to MAX_DIGITS of them
+    ALREADY_SET = "already-set"  # a PIN is chosen only once; then it is changed
+
+
+def pin_problem(pin: str) -> PinProblem | None:
     """Why a new PIN cannot be used, or None when it can."""
     if not (pin.isascii() and pin.isdigit()):
-        return "Use digits only."
+        return PinProblem.NOT_DIGITS
     if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
-        return f"Use {MIN_DIGITS} to {MAX_DIGITS} digits."
+        return PinProblem.LENGTH
     return None
 
 
@@ -92,23 +100,28 @@ class PinLock:
     def is_set(self) -> bool:
         return self._store.setting(HASH_KEY) is not None
 
-    def choose(self, pin: str) -> str | None:
-        """Set the PIN on first use; None when done, else why not (for the clinician)."""
+    def choose(self, pin: str) -> PinProblem | None:
+        """Set the PIN on first use; None when done, else why not."""
         if self.is_set():
-            return "A PIN is already set."
+            return PinProblem.ALREADY_SET
         return self._save_new(pin)
 
-    def check(self, pin: str) -> str | None:
-        """None when the PIN is right; else what to tell the clinician (wrong, or locked)."""
-        return message(self.verify(pin))
+    def check(self, pin: str) -> PinCheck | None:
+        """None when the PIN is right; else how the try went (wrong, or locked)."""
+        result = self.verify(pin)
+        return None if result.ok else result
 
-    def change(self, current: str, new: str) -> str | None:
-        """Change the PIN: the current one is checked first, with the same lockout."""
+    def change(self, current: str, new: str) -> PinProblem | PinCheck | None:
+        """Change the PIN: the current one is checked first, with the same lockout.
+
+        None when changed; else why the new PIN cannot be used, or how the current one's
+        try went.
+        """
         problem = pin_problem(new)
         if problem:
             return problem
         result = self.verify(current)
-        return self._save_new(new) if result.ok else message(result)
+        return self._save_new(new) if result.ok else result
 
     def locked_seconds(self) -> float:
         """Seconds until a PIN may be tried again; 0 when it may be tried now."""
@@ -146,23 +159,12 @@ class PinLock:
     def _lock_length(lockouts: int) -> float:
         return FIRST_LOCK_SECONDS * 2 ** (lockouts - 1) if lockouts > 0 else 0.0
 
-    def _save_new(self, pin: str) -> str | None:
+    def _save_new(self, pin: str) -> PinProblem | None:
         problem = pin_problem(pin)
         if problem is None:
             self._store.set_settings({HASH_KEY: hash_pin(pin), FAILURES_KEY: None,
                                       LOCKOUTS_KEY: None, LOCKED_UNTIL_KEY: None})
         return problem
-
-
-def message(result: PinCheck) -> str | None:
-    """What to tell the clinician after a try; None when the PIN was right."""
-    if result.ok:
-        return None
-    if result.locked_seconds > 0:
-        return (f"Too many wrong tries. Try again in {math.ceil(result.locked_seconds)} "
-                "seconds.")
-    left = result.tries_left
-    return f"That PIN is not right. {left} {'try' if left == 1 else 'tries'} left before a pause."
 
 
 def reset_pin(store: Store) -> bool:

@@ -15,11 +15,13 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eduapp.core.clinic import ClinicSettings, load_settings
 from eduapp.core.paths import default_data_dir, installed_languages, resources_dir
+from eduapp.core.storage.problems import StoreError, StoreProblem
 
 if TYPE_CHECKING:  # loaded after the first frame: parsing content and SQLite wait till then
     from eduapp.core.content.model import Library, Module
@@ -38,6 +40,31 @@ class Options:
     lang: str | None = None
 
 
+class NoticeKind(StrEnum):
+    """What the clinician must know about how the app started."""
+
+    NOT_SAVING = "not-saving"  # no database: `problem` says why
+    DAMAGED_KEPT = "damaged-kept"  # the damaged database was kept as `subject`; a new one made
+    BROKEN_MODULE = "broken-module"  # module `subject` is hidden; `detail` is the problem
+    WAITING = "waiting"  # `count` writes wait in memory: `problem` says why
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A fact for the clinician workspace, worded there; `str()` is for the log."""
+
+    kind: NoticeKind
+    subject: str = ""
+    problem: StoreProblem | None = None
+    detail: str = ""  # a content problem as `path:line: message`, for the educator
+    count: int = 0
+
+    def __str__(self) -> str:
+        parts = [self.kind.value, self.subject, self.problem or "", self.detail,
+                 str(self.count) if self.count else ""]
+        return ": ".join(part for part in parts if part)
+
+
 @dataclass
 class Context:
     """Everything the app needs, each part loaded once.
@@ -50,7 +77,7 @@ class Context:
     settings: ClinicSettings
     languages: tuple[str, ...]  # those the content is written in
     language: str
-    notices: list[str] = field(default_factory=list)  # for the clinician, never the patient
+    notices: list[Notice] = field(default_factory=list)  # for the clinician, never the patient
     first_copy: bool = True  # False: another copy of eduapp uses the same data folder
     _library: Library | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
@@ -66,7 +93,7 @@ class Context:
                                    translated=self.settings.translated)
             for problem in library.problems:
                 log.warning("content: %s", problem)
-            self.notices.extend(f"Module '{m}' is broken and hidden from patients: {why}"
+            self.notices.extend(Notice(NoticeKind.BROKEN_MODULE, m, detail=str(why))
                                 for m, why in library.broken.items())
             self._library = library
         return self._library
@@ -177,19 +204,19 @@ class RotatingLog(logging.FileHandler):
         self.stream = self._open()
 
 
-def open_store(data_dir: Path | None, notices: list[str]) -> Store | None:
+def open_store(data_dir: Path | None, notices: list[Notice]) -> Store | None:
     """Open the database; a damaged one is moved aside (never deleted) and a new one made."""
-    from eduapp.core.storage.sqlite import DB_NAME, Store, StoreError
+    from eduapp.core.storage.sqlite import DB_NAME, Store
 
     if data_dir is None:
-        notices.append("Results are not being saved: the data folder cannot be written.")
+        notices.append(Notice(NoticeKind.NOT_SAVING, problem=StoreProblem.READ_ONLY))
         return None
     path = data_dir / DB_NAME
     try:
         return Store.open(path)
     except StoreError as err:
-        if "damaged" not in str(err):
-            notices.append(f"Results are not being saved: {err}.")
+        if err.problem is not StoreProblem.DAMAGED:
+            notices.append(Notice(NoticeKind.NOT_SAVING, problem=err.problem))
             log.error("cannot open the database: %s", err)
             return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -205,18 +232,16 @@ def open_store(data_dir: Path | None, notices: list[str]) -> Store | None:
                 part.rename(Path(f"{aside}{suffix}"))
         store = Store.open(path)
     except (OSError, StoreError) as err:
-        notices.append(f"Results are not being saved: the database is damaged ({err}).")
+        notices.append(Notice(NoticeKind.NOT_SAVING, problem=StoreProblem.DAMAGED))
+        log.error("the damaged database could not be replaced: %s", err)
         return None
-    notices.append(f"The database was damaged. It was kept as {aside.name} and a new one "
-                   "was started.")
+    notices.append(Notice(NoticeKind.DAMAGED_KEPT, aside.name))
     log.error("damaged database kept as %s; a new one was started", aside.name)
     return store
 
 
 def purge_old_sessions(store: Store, keep_days: int) -> int:
     """Delete sessions older than the clinic keeps them (`keep_days`); never raises."""
-    from eduapp.core.storage.sqlite import StoreError
-
     try:
         deleted = store.purge_older_than(keep_days)
     except StoreError as err:

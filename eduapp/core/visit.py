@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eduapp.core.quiz import Answer, QuizSession, Results, score
+from eduapp.core.storage.problems import StoreError, StoreProblem
 
 if TYPE_CHECKING:  # the database module (and SQLite) loads when a store is first opened
     from eduapp.core.content.model import Module, Screen
@@ -40,7 +41,7 @@ class Visit:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.language = language
-        self.saving_problem: str | None = None if store else "no database is open"
+        self.saving_problem: StoreProblem | None = None if store else StoreProblem.NO_DATABASE
         self._clock = clock
         self._finished: dict[str, list[Answer]] = {}  # module id -> answers of latest quiz
         self._attempt: _Attempt | None = None
@@ -131,8 +132,6 @@ class Visit:
         """Write what is waiting, then `write`; on failure keep them all, in order."""
         if self.store is None:
             return
-        from eduapp.core.storage.sqlite import StoreError  # loaded already: there is a store
-
         if write is not None:
             self._waiting.append(write)
         if self._waiting and self._clock() < self._next_try:
@@ -141,10 +140,10 @@ class Visit:
             try:
                 self._waiting[0](self.store)
             except StoreError as err:
-                if self.saving_problem != str(err):
+                if self.saving_problem is not err.problem:
                     log.warning("results are not being saved: %s (%d writes waiting)", err,
                                 len(self._waiting))
-                self.saving_problem = str(err)
+                self.saving_problem = err.problem
                 self._next_try = self._clock() + RETRY_SECONDS
                 return
             self._waiting.pop(0)

@@ -25,9 +25,13 @@ SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
-def tr(text: str) -> str:
-    """Translate `text` with the installed translator (for code outside a QObject)."""
-    return QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate `text` with the installed translator (for code outside a QObject).
+
+    With `n`, `%n` in the text is that number and the plural form is the language's own
+    (English plurals come from eduapp_en.ts, which holds only them).
+    """
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def language_name(code: str) -> str:
@@ -54,14 +58,16 @@ def _qm_file(resources: Path, language: str) -> Path:
 
 
 def load_translator(resources: Path, language: str) -> QTranslator | None:
-    """The interface translator for `language`; None for English or when it cannot load."""
-    if language == SOURCE_LANGUAGE:
-        return None
+    """The interface translator for `language`; None when it cannot load.
+
+    English, the source language, has one only for its plural forms ("1 try", "2 tries").
+    """
     translator = QTranslator()
     path = _qm_file(resources, language)
     if not translator.load(str(path)):
-        log.warning("no interface translation for %r at %s; the interface stays in English",
-                    language, path)
+        if language != SOURCE_LANGUAGE:
+            log.warning("no interface translation for %r at %s; the interface stays in "
+                        "English", language, path)
         return None
     return translator
 
@@ -90,7 +96,8 @@ class Translations:
         app = QCoreApplication.instance()
         if language not in self._cache:
             ours = load_translator(self.resources, language)
-            qt = _qt_translator(language) if ours is not None else None
+            qt = (_qt_translator(language) if ours is not None and language != SOURCE_LANGUAGE
+                  else None)
             self._cache[language] = [t for t in (qt, ours) if t is not None]
         if app is not None:
             for translator in self._installed:

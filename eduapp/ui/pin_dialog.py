@@ -6,7 +6,7 @@ shows what the rules answer.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -21,17 +21,20 @@ from PySide6.QtWidgets import (
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.widgets import button, label
 
+if TYPE_CHECKING:
+    from eduapp.core.pin import PinCheck, PinProblem
+
 
 class PinRules(Protocol):
     """What the dialog needs from the PIN rules."""
 
     def is_set(self) -> bool: ...
 
-    def choose(self, pin: str) -> str | None:
-        """Store a new PIN; a message if it is not acceptable."""
+    def choose(self, pin: str) -> PinProblem | None:
+        """Store a new PIN; why not if it is not acceptable."""
 
-    def check(self, pin: str) -> str | None:
-        """None if right; otherwise what to tell the person (wrong, or locked for N s)."""
+    def check(self, pin: str) -> PinCheck | None:
+        """None if right; otherwise how the try went (wrong, or locked for N s)."""
 
 
 class PinDialog(QDialog):
@@ -83,14 +86,16 @@ class PinDialog(QDialog):
         return field
 
     def _submit(self) -> None:
+        from eduapp.ui.wording import pin_outcome
+
         pin = self.pin.text()
         if self.choosing:
             if pin != self.repeat.text():
                 problem: str | None = self.tr("The two PINs are not the same.")
             else:
-                problem = self.rules.choose(pin)
+                problem = pin_outcome(self.rules.choose(pin))
         else:
-            problem = self.rules.check(pin)
+            problem = pin_outcome(self.rules.check(pin))
         self.pin.clear()
         self.repeat.clear()
         if problem is None:

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+67"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+68"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
     </message>
@@ -68,7 +68,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+440"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+445"/>
         <source>completed</source>
         <translation>completado</translation>
     </message>
@@ -299,11 +299,185 @@ comentar</translation>
         <source>Patient education summary</source>
         <translation>Resumen de educación para el paciente</translation>
     </message>
+    <message>
+        <location filename="../../eduapp/ui/wording.py" line="+18"/>
+        <source>the database is in use by another program</source>
+        <translation>otro programa está usando la base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the data folder cannot be written to</source>
+        <translation>no se puede escribir en la carpeta de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database file is damaged</source>
+        <translation>el archivo de la base de datos está dañado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database was made by a newer version of eduapp</source>
+        <translation>la base de datos la creó una versión más nueva de eduapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no database is open</source>
+        <translation>no hay ninguna base de datos abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database cannot be used</source>
+        <translation>no se puede usar la base de datos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Results are not being saved: %1.</source>
+        <translation>Los resultados no se están guardando: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database was damaged. It was kept as %1 and a new one was started.</source>
+        <translation>La base de datos estaba dañada. Se guardó como %1 y se empezó una nueva.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results are not being saved right now: %1.</source>
+        <translation>Los resultados no se están guardando ahora: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n answers and screen visits are kept in memory and will be saved as soon as the database can be written; do not close the app until this message is gone.</source>
+        <translation>
+            <numerusform>%n respuesta o pantalla vista se guarda en memoria y se guardará en cuanto se pueda escribir en la base de datos; no cierre la aplicación hasta que desaparezca este mensaje.</numerusform>
+            <numerusform>%n respuestas y pantallas vistas se guardan en memoria y se guardarán en cuanto se pueda escribir en la base de datos; no cierre la aplicación hasta que desaparezca este mensaje.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Module &apos;%1&apos; is broken and hidden from patients: %2</source>
+        <translation>El módulo «%1» tiene un error y no se muestra a los pacientes: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Too many wrong tries. Try again in %n seconds.</source>
+        <translation>
+            <numerusform>Demasiados intentos incorrectos. Vuelva a intentarlo en %n segundo.</numerusform>
+            <numerusform>Demasiados intentos incorrectos. Vuelva a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>That PIN is not right. %n tries left before a pause.</source>
+        <translation>
+            <numerusform>Ese PIN no es correcto. Queda %n intento antes de una pausa.</numerusform>
+            <numerusform>Ese PIN no es correcto. Quedan %n intentos antes de una pausa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use digits only.</source>
+        <translation>Use solo dígitos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use %1 to %2 digits.</source>
+        <translation>Use de %1 a %2 dígitos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PIN is already set.</source>
+        <translation>Ya hay un PIN elegido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Must not be empty.</source>
+        <translation>No puede quedar vacío.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be one line of at most %2 characters.</source>
+        <translation>Debe ser una sola línea de %2 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must not contain {{ or }}.</source>
+        <translation>No puede contener {{ ni }}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a whole number of hours from %1 to %2.</source>
+        <translation>Debe ser un número entero de horas, de %1 a %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a whole number of minutes from %1 to %2.</source>
+        <translation>Debe ser un número entero de minutos, de %1 a %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a whole number from %1 to %2.</source>
+        <translation>Debe ser un número entero de %1 a %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must not be more than the hours of no solid food.</source>
+        <translation>No puede ser mayor que las horas sin alimentos sólidos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a two-letter code such as &quot;en&quot;.</source>
+        <translation>Debe ser un código de dos letras, como &quot;es&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must be a list of different two-letter codes such as [&quot;en&quot;, &quot;es&quot;].</source>
+        <translation>Debe ser una lista de códigos de dos letras distintos, como [&quot;en&quot;, &quot;es&quot;].</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be true or false.</source>
+        <translation>Debe ser verdadero o falso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be 0, 1 or 2.</source>
+        <translation>Debe ser 0, 1 o 2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be &quot;letter&quot; or &quot;a4&quot;.</source>
+        <translation>Debe ser &quot;letter&quot; o &quot;a4&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be one of the languages offered.</source>
+        <translation>Debe ser uno de los idiomas ofrecidos.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The settings could not be saved in %1 (%2); the file there was not changed.</source>
+        <translation>No se pudo guardar la configuración en %1 (%2); el archivo que había no cambió.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder %1 cannot be written to (%2).</source>
+        <translation>No se puede escribir en la carpeta %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask the patient to tell you in their own words: %1</source>
+        <translation>Pida al paciente que le explique con sus propias palabras: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+460"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+466"/>
         <location line="+6"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
@@ -347,7 +521,7 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/workspace.py" line="+48"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+50"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
@@ -564,7 +738,7 @@ comentar</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+44"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+47"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>
@@ -614,7 +788,7 @@ comentar</translation>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The two PINs are not the same.</source>
         <translation>Los dos PIN no coinciden.</translation>
     </message>
@@ -667,7 +841,7 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+53"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+55"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
@@ -723,7 +897,7 @@ comentar</translation>
         <translation>No se pueden leer las respuestas: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No answers from %1 to %2.</source>
         <translation>No hay respuestas del %1 al %2.</translation>
     </message>
@@ -927,7 +1101,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="-327"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-329"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1090,12 +1264,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Delete old sessions now</source>
         <translation>Eliminar ahora las sesiones antiguas</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>Change PIN…</source>
         <translation>Cambiar PIN…</translation>
     </message>
@@ -1130,7 +1304,7 @@ comentar</translation>
         <translation>El archivo de configuración tiene un problema, por lo que se muestran los valores predeterminados en su lugar. Al guardar, se escribe un archivo correcto.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Delete sessions older than %1 days now</source>
         <translation>Eliminar ahora las sesiones de más de %1 días</translation>
     </message>
@@ -1150,7 +1324,7 @@ comentar</translation>
         <translation>No se guardó. %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved to %1. Some changes take effect the next time eduapp starts.</source>
         <translation>Se guardó en %1. Algunos cambios se aplican la próxima vez que se inicie eduapp.</translation>
     </message>
@@ -1198,7 +1372,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-355"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-358"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1338,7 +1512,12 @@ comentar</translation>
         <translation>Un código de visita tiene como máximo %1 caracteres. No se cambió.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>the visit is no longer stored</source>
+        <translation>la visita ya no está guardada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The visit code could not be saved: %1.</source>
         <translation>No se pudo guardar el código de visita: %1.</translation>
     </message>
@@ -1393,7 +1572,7 @@ comentar</translation>
         <translation>Se envió el resumen a la impresora.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 could not be saved: %2.</source>
         <translation>No se pudo guardar %1: %2.</translation>
     </message>

@@ -18,6 +18,8 @@ from eduapp.core.clinic import (
     CLINIC_KEYS,
     SETTINGS_FILE,
     ClinicSettings,
+    Must,
+    SettingProblem,
     SettingsError,
     load_settings,
     save_settings,
@@ -123,30 +125,30 @@ def test_placeholders_of_the_clinic_own_are_kept(tmp_path: Path,
     assert again.values["odd key"] == "x"
 
 
-@pytest.mark.parametrize(("key", "value", "words"), [
-    ("idle_seconds", "5", "30 to 3600"),
-    ("idle_seconds", "ten", "whole number"),
-    ("keep_days", "20", "30 to 3650"),
-    ("keep_days", "4000", "30 to 3650"),
-    ("clinic_name", "   ", "empty"),
-    ("clinic_phone", "x" * 201, "at most 200"),
-    ("session_hours", "{{clinic_name}}", "{{"),
-    ("no_food_hours", "eight", "whole number of hours"),
-    ("arrival_minutes", "500", "0 to 240"),
-    ("clear_liquids_hours", "12", "no solid food"),
-    ("languages", [], "two-letter"),
-    ("default_language", "fr", "languages offered"),
-    ("paper", "legal", "letter"),
-    ("text_size", 3, "0, 1 or 2"),
+@pytest.mark.parametrize(("key", "value", "must"), [
+    ("idle_seconds", "5", SettingProblem(Must.WHOLE_NUMBER, 30, 3600)),
+    ("idle_seconds", "ten", SettingProblem(Must.WHOLE_NUMBER, 30, 3600)),
+    ("keep_days", "20", SettingProblem(Must.WHOLE_NUMBER, 30, 3650)),
+    ("keep_days", "4000", SettingProblem(Must.WHOLE_NUMBER, 30, 3650)),
+    ("clinic_name", "   ", SettingProblem(Must.NOT_EMPTY)),
+    ("clinic_phone", "x" * 201, SettingProblem(Must.ONE_LINE, high=200)),
+    ("session_hours", "{{clinic_name}}", SettingProblem(Must.NO_BRACES)),
+    ("no_food_hours", "eight", SettingProblem(Must.WHOLE_HOURS, 0, 24)),
+    ("arrival_minutes", "500", SettingProblem(Must.WHOLE_MINUTES, 0, 240)),
+    ("clear_liquids_hours", "12", SettingProblem(Must.LIQUIDS_BEFORE_FOOD)),
+    ("languages", [], SettingProblem(Must.LANGUAGE_CODES)),
+    ("default_language", "fr", SettingProblem(Must.OFFERED)),
+    ("paper", "legal", SettingProblem(Must.PAPER)),
+    ("text_size", 3, SettingProblem(Must.TEXT_SIZE)),
 ])
-def test_bad_values_are_refused_with_a_message(tmp_path: Path, defaults: ClinicSettings,
-                                               key: str, value: object, words: str) -> None:
+def test_bad_values_are_refused_with_what_they_must_be(
+        tmp_path: Path, defaults: ClinicSettings, key: str, value: object,
+        must: SettingProblem) -> None:
     path = tmp_path / SETTINGS_FILE
     bad = with_changes(defaults, {key: value})
     with pytest.raises(SettingsError) as caught:
         save_settings(bad, path)
-    assert set(caught.value.problems) == {key}
-    assert words in caught.value.problems[key]
+    assert caught.value.problems == {key: must}
     assert not path.exists()
 
 

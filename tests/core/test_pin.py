@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from eduapp.core import pin
-from eduapp.core.pin import PinLock, hash_pin, matches, reset_pin
+from eduapp.core.pin import PinCheck, PinLock, PinProblem, hash_pin, matches, reset_pin
 from eduapp.core.storage.sqlite import DB_NAME, Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,23 +42,33 @@ def quick_lock(store: Store, clock: Clock, code: str = "2468") -> PinLock:
     return PinLock(store, clock)
 
 
-def wrong_tries(lock: PinLock, n: int) -> list[str | None]:
+def wrong_tries(lock: PinLock, n: int) -> list[PinCheck | None]:
     return [lock.check("0000") for _ in range(n)]
+
+
+def wrong(tries_left: int) -> PinCheck:
+    """Not right, with this many tries left before a pause."""
+    return PinCheck(False, 0.0, tries_left)
+
+
+def locked(seconds: float) -> PinCheck:
+    """Too many wrong tries: try again in this many seconds."""
+    return PinCheck(False, seconds, 0)
 
 
 def test_first_use_chooses_a_pin_that_then_opens(store: Store, clock: Clock) -> None:
     lock = PinLock(store, clock)
     assert not lock.is_set()
     assert lock.check("1234") is not None  # no PIN yet: nothing opens
-    assert lock.choose("12a4") == "Use digits only."
-    assert lock.choose("123") == "Use 4 to 8 digits."
-    assert lock.choose("123456789") == "Use 4 to 8 digits."
-    assert lock.choose("0٣45") == "Use digits only."  # digits of other scripts too
+    assert lock.choose("12a4") is PinProblem.NOT_DIGITS
+    assert lock.choose("123") is PinProblem.LENGTH
+    assert lock.choose("123456789") is PinProblem.LENGTH
+    assert lock.choose("0٣45") is PinProblem.NOT_DIGITS  # digits of other scripts too
     assert lock.choose("493817") is None
     assert lock.is_set()
-    assert lock.choose("111111") == "A PIN is already set."
+    assert lock.choose("111111") is PinProblem.ALREADY_SET
     assert lock.check("493817") is None
-    assert lock.check("493818") == "That PIN is not right. 4 tries left before a pause."
+    assert lock.check("493818") == wrong(4)
 
 
 def test_only_a_salted_600000_round_hash_is_stored(store: Store, clock: Clock,
@@ -89,12 +99,11 @@ def test_the_same_pin_gets_a_different_salt_each_time() -> None:
 def test_five_wrong_tries_lock_for_30_seconds(store: Store, clock: Clock) -> None:
     lock = quick_lock(store, clock)
     messages = wrong_tries(lock, 5)
-    assert messages[:4] == [f"That PIN is not right. {n} {'try' if n == 1 else 'tries'} left "
-                            "before a pause." for n in (4, 3, 2, 1)]
-    assert messages[4] == "Too many wrong tries. Try again in 30 seconds."
+    assert messages[:4] == [wrong(n) for n in (4, 3, 2, 1)]
+    assert messages[4] == locked(30)
     # While locked even the right PIN does not open, and the wait is not extended.
     clock.now += 10
-    assert lock.check("2468") == "Too many wrong tries. Try again in 20 seconds."
+    assert lock.check("2468") == locked(20)
     assert lock.locked_seconds() == 20
     clock.now += 20
     assert lock.locked_seconds() == 0
@@ -104,13 +113,13 @@ def test_five_wrong_tries_lock_for_30_seconds(store: Store, clock: Clock) -> Non
 def test_each_further_lockout_doubles(store: Store, clock: Clock) -> None:
     lock = quick_lock(store, clock)
     for expected in (30, 60, 120, 240):
-        assert wrong_tries(lock, 5)[-1] == f"Too many wrong tries. Try again in {expected} seconds."
+        assert wrong_tries(lock, 5)[-1] == locked(expected)
         assert lock.locked_seconds() == expected
         clock.now += expected
     # A right PIN resets the count: the next lockout is 30 s again.
     assert lock.check("2468") is None
-    assert wrong_tries(lock, 4)[-1] == "That PIN is not right. 1 try left before a pause."
-    assert wrong_tries(lock, 1)[-1] == "Too many wrong tries. Try again in 30 seconds."
+    assert wrong_tries(lock, 4)[-1] == wrong(1)
+    assert wrong_tries(lock, 1)[-1] == locked(30)
 
 
 def test_lockout_holds_after_closing_and_reopening(tmp_path: Path, clock: Clock) -> None:
@@ -120,7 +129,7 @@ def test_lockout_holds_after_closing_and_reopening(tmp_path: Path, clock: Clock)
     store.close()
     store = Store.open(tmp_path / DB_NAME)  # the app was restarted: the count goes on
     lock = PinLock(store, clock)
-    assert wrong_tries(lock, 2)[-1] == "Too many wrong tries. Try again in 30 seconds."
+    assert wrong_tries(lock, 2)[-1] == locked(30)
     store.close()
     clock.now += 5
     store = Store.open(tmp_path / DB_NAME)
@@ -147,8 +156,8 @@ def test_right_pin_upgrades_an_older_weaker_hash(store: Store, clock: Clock) -> 
 
 def test_change_needs_the_current_pin(store: Store, clock: Clock) -> None:
     lock = quick_lock(store, clock)
-    assert lock.change("2468", "12") == "Use 4 to 8 digits."
-    assert lock.change("1111", "13579") == "That PIN is not right. 4 tries left before a pause."
+    assert lock.change("2468", "12") is PinProblem.LENGTH
+    assert lock.change("1111", "13579") == wrong(4)
     assert lock.change("2468", "13579") is None
     assert lock.check("2468") is not None
     assert lock.check("13579") is None

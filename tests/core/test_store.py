@@ -16,8 +16,9 @@ import pytest
 
 from eduapp.core import startup as setup
 from eduapp.core.quiz import Answer, Mastery, QuizSession, Results, Step
-from eduapp.core.startup import open_store
-from eduapp.core.storage.sqlite import DB_NAME, SCHEMA_VERSION, Store, StoreError
+from eduapp.core.startup import Notice, NoticeKind, open_store
+from eduapp.core.storage.problems import StoreError, StoreProblem
+from eduapp.core.storage.sqlite import DB_NAME, SCHEMA_VERSION, Store
 from eduapp.core.visit import Visit
 from tests.content_fixtures import tiny_module
 
@@ -231,7 +232,7 @@ def test_reopening_after_the_window_starts_a_new_patient(tmp_path: Path) -> None
 def test_damaged_database_is_kept_aside_and_a_fresh_one_works(tmp_path: Path) -> None:
     garbage = bytes(range(256)) * 20
     (tmp_path / DB_NAME).write_bytes(garbage)
-    notices: list[str] = []
+    notices: list[Notice] = []
     store = open_store(tmp_path, notices)
     assert store is not None
     [aside] = [p for p in tmp_path.iterdir() if p.name.startswith(f"{DB_NAME}.damaged-")]
@@ -240,7 +241,7 @@ def test_damaged_database_is_kept_aside_and_a_fresh_one_works(tmp_path: Path) ->
     session = store.start_session("en")
     assert store.session_ids() == [session]
     store.close()
-    assert len(notices) == 1 and aside.name in notices[0] and "damaged" in notices[0]
+    assert notices == [Notice(NoticeKind.DAMAGED_KEPT, aside.name)]
 
 
 def test_two_damaged_databases_in_the_same_second_are_both_kept(
@@ -272,20 +273,20 @@ def test_newer_database_is_left_alone_not_moved_aside(tmp_path: Path) -> None:
         db.execute("INSERT INTO future VALUES ('made by a newer eduapp')")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.close()
-    notices: list[str] = []
+    notices: list[Notice] = []
     assert open_store(tmp_path, notices) is None
     assert not [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
         assert db.execute("SELECT note FROM future").fetchall() == [("made by a newer eduapp",)]
     db.close()
-    assert len(notices) == 1 and "not being saved" in notices[0]
+    assert notices == [Notice(NoticeKind.NOT_SAVING, problem=StoreProblem.NEWER)]
 
 
 def test_no_data_folder_means_no_store_and_a_notice() -> None:
-    notices: list[str] = []
+    notices: list[Notice] = []
     assert open_store(None, notices) is None
-    assert len(notices) == 1 and "not being saved" in notices[0]
+    assert notices == [Notice(NoticeKind.NOT_SAVING, problem=StoreProblem.READ_ONLY)]
 
 
 def test_in_memory_store_is_fresh_each_time() -> None:

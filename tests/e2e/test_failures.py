@@ -17,6 +17,7 @@ from eduapp.commands.driver import PatientDriver
 from eduapp.core.content.model import Library
 from eduapp.core.quiz import Step
 from eduapp.core.startup import Options, prepare
+from eduapp.core.storage.problems import StoreProblem
 from eduapp.core.storage.sqlite import DB_NAME, Store
 from eduapp.core.visit import RETRY_SECONDS, Visit
 from tests.content_fixtures import RESOURCES
@@ -67,7 +68,7 @@ def test_a_locked_database_keeps_the_answers_and_saves_them_later(
     other.execute("BEGIN EXCLUSIVE")  # a backup tool, a second app, an antivirus scan...
     answer_next(quiz)
     answer_next(quiz)
-    assert visit.saving_problem == "the database is in use by another program"
+    assert visit.saving_problem is StoreProblem.BUSY
     assert visit.unsaved >= 2
     assert quiz.position[0] == 4  # the quiz went on as if nothing happened
     other.execute("ROLLBACK")
@@ -97,7 +98,7 @@ def test_a_full_disk_keeps_the_answers_and_saves_them_when_there_is_room(
         given += 1
         if quiz.step is Step.REVIEW:
             quiz.ask_again()
-    assert visit.saving_problem == "the disk is full"
+    assert visit.saving_problem is StoreProblem.FULL
     waiting = visit.unsaved
     db.execute("PRAGMA max_page_count = 1073741823")  # room again
     assert visit.retry()
@@ -124,7 +125,7 @@ def test_the_patient_sees_nothing_alarming_and_the_clinician_sees_why(
     for alarming in ("database", "saved", "error", "locked"):
         assert alarming not in on_screen
     problem = window.flow.saving_problem()
-    assert problem is not None and problem[0] == "the database is in use by another program"
+    assert problem is not None and problem[0] is StoreProblem.BUSY
     assert problem[1] >= len(module.questions)
     window.flow.end_visit()  # the patient leaves before the database is free
     other.execute("ROLLBACK")
@@ -320,7 +321,7 @@ def test_broken_content_is_hidden_from_patients_and_named_for_the_clinician(
         from eduapp.core.startup import Options, prepare
         context = prepare(Options(temp_data=True, resources=Path(sys.argv[1])))
         print("patients see:", " ".join(m.id for m in context.modules))
-        print("notices:", " | ".join(context.notices))
+        print("notices:", " | ".join(map(str, context.notices)))
     """)
     done = subprocess.run([sys.executable, "-c", script, str(resources)], cwd=ROOT, env=ENV,
                           capture_output=True, text=True, timeout=120, check=False)

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from eduapp.app import build_window
 from eduapp.commands.driver import PatientDriver
-from eduapp.core.startup import Options, prepare
+from eduapp.core.startup import Notice, NoticeKind, Options, prepare
+from eduapp.core.storage.problems import StoreProblem
 from eduapp.ui import pin_dialog
 
 
@@ -66,7 +67,7 @@ def test_workspace_without_a_database_says_why(qtbot, themed, monkeypatch, tmp_p
 
     workspace = ClinicianWorkspace(WorkspaceContext(
         None, [], "Clinic", "letter", None, tmp_path,
-        ["Results are not being saved: the data folder cannot be written."]))
+        [Notice(NoticeKind.NOT_SAVING, problem=StoreProblem.READ_ONLY)]))
     qtbot.addWidget(workspace)
     workspace.show()
     assert workspace.notice.isVisible() and "not being saved" in workspace.notice.text()

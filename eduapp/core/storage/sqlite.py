@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from eduapp.core.quiz import Answer
+from eduapp.core.storage.problems import StoreError, StoreProblem
 
 DB_NAME = "eduapp.db"
 
@@ -83,10 +84,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StoreError(Exception):
-    """The database cannot be used right now; the message says why, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -178,12 +175,14 @@ class Store:
                     db.execute("PRAGMA synchronous = FULL")
                 migrate(db)
                 return cls(db, path, clock)
-            except sqlite3.Error as err:
+            except (sqlite3.Error, _Raced, StoreError) as err:
                 if db is not None:
                     db.close()  # rolls back a migration the other copy got to first
-                racing = "locked" in str(err) or "already exists" in str(err)
+                if isinstance(err, StoreError):
+                    raise
+                racing = isinstance(err, _Raced) or problem_of(err) is StoreProblem.BUSY
                 if not racing or attempt == OPEN_TRIES - 1:
-                    raise StoreError(_plain(err)) from err
+                    raise _error(err) from err
                 time.sleep(0.1)
         raise AssertionError("unreachable")
 
@@ -437,7 +436,7 @@ class Store:
         try:
             nested = self._db.in_transaction
         except sqlite3.Error as err:  # a closed connection
-            raise StoreError(_plain(err)) from err
+            raise _error(err) from err
         if nested:
             yield
             return
@@ -450,7 +449,7 @@ class Store:
         try:
             self._db.commit()
         except sqlite3.Error as err:
-            raise StoreError(_plain(err)) from err
+            raise _error(err) from err
 
     def with_clock(self, clock: Clock) -> Store:
         """The same database, stamping times from another clock (demo data, tests)."""
@@ -463,21 +462,36 @@ class Store:
         try:
             return self._db.execute(sql, params)
         except sqlite3.Error as err:
-            raise StoreError(_plain(err)) from err
+            raise _error(err) from err
 
 
 OPEN_TRIES = 50  # 0.1 s apart
 
 
+class _Raced(Exception):
+    """Another copy of the app migrated the same database a moment before this one."""
+
+
 def migrate(db: sqlite3.Connection) -> None:
     """Bring the schema forward to SCHEMA_VERSION, one committed step per version."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    version = _user_version(db)
     if version > SCHEMA_VERSION:
-        raise sqlite3.DatabaseError(
-            f"the database was made by a newer eduapp (schema {version} > {SCHEMA_VERSION})")
+        raise StoreError(StoreProblem.NEWER, f"the database was made by a newer eduapp "
+                                             f"(schema {version} > {SCHEMA_VERSION})")
     for number in range(version, SCHEMA_VERSION):
-        db.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; "
-                         "COMMIT;")
+        try:
+            db.executescript(f"BEGIN; {MIGRATIONS[number]}; "
+                             f"PRAGMA user_version = {number + 1}; COMMIT;")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.rollback()
+            if _user_version(db) != number:
+                raise _Raced from None
+            raise
+
+
+def _user_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _time(stamp: str) -> datetime:
@@ -489,14 +503,26 @@ def _utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-def _plain(err: sqlite3.Error) -> str:
-    text = str(err)
-    if "locked" in text or "busy" in text:
-        return "the database is in use by another program"
-    if "readonly" in text or "unable to open" in text:
-        return "the data folder cannot be written to"
-    if "disk" in text and "full" in text:
-        return "the disk is full"
-    if "not a database" in text or "malformed" in text:
-        return "the database file is damaged"
-    return text
+# SQLite's primary result codes (the low byte of sqlite_errorcode) and what they mean here
+_PROBLEMS = {
+    sqlite3.SQLITE_BUSY: StoreProblem.BUSY,
+    sqlite3.SQLITE_LOCKED: StoreProblem.BUSY,
+    sqlite3.SQLITE_READONLY: StoreProblem.READ_ONLY,
+    sqlite3.SQLITE_CANTOPEN: StoreProblem.READ_ONLY,
+    sqlite3.SQLITE_PERM: StoreProblem.READ_ONLY,
+    sqlite3.SQLITE_FULL: StoreProblem.FULL,
+    sqlite3.SQLITE_CORRUPT: StoreProblem.DAMAGED,
+    sqlite3.SQLITE_NOTADB: StoreProblem.DAMAGED,
+}
+
+
+def problem_of(err: BaseException) -> StoreProblem:
+    """What an SQLite error means for the app, told by its result code, never its text."""
+    code = getattr(err, "sqlite_errorcode", None)
+    return _PROBLEMS.get(code & 0xFF, StoreProblem.OTHER) if code is not None else (
+        StoreProblem.OTHER)
+
+
+def _error(err: BaseException) -> StoreError:
+    name = getattr(err, "sqlite_errorname", None) or type(err).__name__
+    return StoreError(problem_of(err), f"{err} ({name})")

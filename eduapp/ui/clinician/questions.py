@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from eduapp.core import analytics
 from eduapp.core.analytics import ItemReport
 from eduapp.core.content.model import Module
-from eduapp.core.storage.sqlite import Store, StoreError
+from eduapp.core.storage.problems import StoreError
+from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import (
     ObjectivesModel,
     QuestionsModel,
@@ -27,6 +28,7 @@ from eduapp.ui.clinician.models import (
 from eduapp.ui.clinician.today import date_edit, to_date, to_qdate
 from eduapp.ui.i18n import long_date
 from eduapp.ui.widgets import button, label
+from eduapp.ui.wording import store_problem
 
 DEFAULT_DAYS = 90
 
@@ -139,7 +141,8 @@ class QuestionsTab(QWidget):
         try:
             report = analytics.item_statistics(self.store, self.modules, start, end)
         except StoreError as err:
-            self._show_empty(self.tr("The answers cannot be read: %1.").replace("%1", str(err)))
+            self._show_empty(self.tr("The answers cannot be read: %1.").replace(
+                "%1", store_problem(err.problem)))
             return
         self.report = report
         self.questions_model.set_rows(report.questions)

@@ -8,6 +8,7 @@ through core (`Store.purge_older_than`, `PinLock.change`); this tab only asks an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from eduapp.core.clinic import (
     CLINIC_KEYS,
     ClinicSettings,
+    SettingProblem,
     SettingsError,
     load_settings,
     save_settings,
@@ -39,10 +41,12 @@ from eduapp.core.clinic import (
 )
 from eduapp.core.paths import installed_languages
 from eduapp.core.pin import MAX_DIGITS, PinLock
-from eduapp.core.storage.sqlite import Store, StoreError
+from eduapp.core.storage.problems import StoreError
+from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import clinician_style
 from eduapp.ui.i18n import language_name
 from eduapp.ui.widgets import button, label, restyle
+from eduapp.ui.wording import pin_outcome, setting_problem, settings_not_saved, store_problem
 
 NUMBER_WIDTH = 120
 
@@ -328,8 +332,9 @@ class SettingsTab(QWidget):
         values["paper"] = self.paper.currentData()
         return values
 
-    def show_problems(self, problems: dict[str, str]) -> None:
+    def show_problems(self, facts: Mapping[str, SettingProblem]) -> None:
         """Each problem under its field; fields without one lose theirs."""
+        problems = {key: setting_problem(fact) for key, fact in facts.items()}
         for key, problem in self.problems.items():
             problem.setText(problems.get(key, ""))
             problem.setAccessibleName(problems.get(key, ""))
@@ -377,7 +382,8 @@ class SettingsTab(QWidget):
                          self.tr("Not saved: %1 fields need a change.").replace("%1", str(count)),
                          error=True)
             else:
-                self.say(self.tr("Not saved. %1").replace("%1", str(err)), error=True)
+                self.say(self.tr("Not saved. %1").replace("%1", settings_not_saved(err)),
+                         error=True)
             return False
         self.settings = changed
         self.show_problems({})
@@ -408,8 +414,8 @@ class SettingsTab(QWidget):
         try:
             deleted = self.store.purge_older_than(days)
         except StoreError as err:
-            self.say(self.tr("Old sessions could not be deleted: %1.").replace("%1", str(err)),
-                     error=True)
+            self.say(self.tr("Old sessions could not be deleted: %1.").replace(
+                "%1", store_problem(err.problem)), error=True)
             return
         if not deleted:
             done = self.tr("No session was older than %1 days.")
@@ -500,7 +506,7 @@ class ChangePinDialog(QDialog):
         if self.new.text() != self.repeat.text():
             problem: str | None = self.tr("The two new PINs are not the same.")
         else:
-            problem = self.rules.change(self.current.text(), self.new.text())
+            problem = pin_outcome(self.rules.change(self.current.text(), self.new.text()))
         for field in (self.current, self.new, self.repeat):
             field.clear()
         if problem is None:

@@ -36,13 +36,15 @@ from eduapp.core import analytics
 from eduapp.core.analytics import AttemptSummary, SessionSummary
 from eduapp.core.content.model import Module, Question
 from eduapp.core.export import ExportSource, write_csv, write_fhir
-from eduapp.core.storage.sqlite import LABEL_MAX, Store, StoreError
+from eduapp.core.storage.problems import StoreError
+from eduapp.core.storage.sqlite import LABEL_MAX, Store
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
 from eduapp.ui.i18n import language_name, long_date_format, tr
 from eduapp.ui.print.paper import printer
 from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
 from eduapp.ui.widgets import button, label, restyle
+from eduapp.ui.wording import discuss_prompts, store_problem
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -234,8 +236,8 @@ class TodayTab(QWidget):
             sessions = analytics.today(self.store, self.modules, day)
         except StoreError as err:
             sessions = []
-            self.say(self.tr("The sessions cannot be read: %1.").replace("%1", str(err)),
-                     error=True)
+            self.say(self.tr("The sessions cannot be read: %1.").replace(
+                "%1", store_problem(err.problem)), error=True)
         self.model.set_rows(sessions)
         flagged = sum(s.flagged for s in sessions)
         text = (self.tr("1 session") if len(sessions) == 1
@@ -293,7 +295,9 @@ class TodayTab(QWidget):
                      .replace("%1", str(LABEL_MAX)), error=True)
             return
         except (KeyError, StoreError) as err:
-            self.say(self.tr("The visit code could not be saved: %1.").replace("%1", str(err)),
+            why = (store_problem(err.problem) if isinstance(err, StoreError)
+                   else self.tr("the visit is no longer stored"))
+            self.say(self.tr("The visit code could not be saved: %1.").replace("%1", why),
                      error=True)
             return
         self._load(keep=session.id)
@@ -349,7 +353,8 @@ class TodayTab(QWidget):
             with suppress(OSError):
                 if path.stat().st_size == 0:  # nothing half-made left behind
                     path.unlink()
-            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            reason = (store_problem(err.problem) if isinstance(err, StoreError)
+                      else err.strerror or str(err))
             self.say(self.tr("%1 could not be saved: %2.").replace("%1", str(path)).replace(
                 "%2", reason), error=True)
             return
@@ -418,7 +423,7 @@ def session_html(s: SessionSummary) -> str:
     parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>"]
     for item in s.to_discuss:
         prompts = "".join("<p style='margin-top:6px'><b>" + escape(tr("Teach-back:")) + f"</b> "
-                          f"{escape(prompt)}</p>" for prompt in item.prompts)
+                          f"{escape(prompt)}</p>" for prompt in discuss_prompts(item))
         parts.append(
             f"<table width='100%' cellpadding='10' cellspacing='0' bgcolor='{PALETTE.wrong_tint}'"
             f" style='margin-top:10px'><tr><td><p class='wrong'>{FLAG} "

@@ -13,7 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
+from eduapp.core.startup import Notice
 from eduapp.core.storage.sqlite import Store
+from eduapp.ui import wording
 from eduapp.ui.clinician.presenter import PresenterTab
 from eduapp.ui.widgets import button, label
 
@@ -28,7 +30,7 @@ class WorkspaceContext:
     paper: str
     settings_path: Path | None  # the data folder's clinic.toml; None: cannot be saved
     resources: Path
-    notices: list[str] = field(default_factory=list)  # problems the clinician must know
+    notices: list[Notice] = field(default_factory=list)  # problems the clinician must know
 
 
 class ClinicianWorkspace(QWidget):
@@ -50,7 +52,7 @@ class ClinicianWorkspace(QWidget):
         self.back_button.clicked.connect(self.closed)
         top.addWidget(self.back_button)
         box.addLayout(top)
-        self.notice = label("\n".join(context.notices), "banner")
+        self.notice = label("\n".join(map(wording.notice, context.notices)), "banner")
         self.notice.setVisible(bool(context.notices))
         box.addWidget(self.notice)
         self.tabs = QTabWidget()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from eduapp.core.content.model import Module
+    from eduapp.core.storage.problems import StoreProblem
     from eduapp.ui.patient.module_list import ModuleListPage
     from eduapp.ui.patient.quiz_page import QuizPage
     from eduapp.ui.patient.results_page import ResultsPage
@@ -167,7 +168,7 @@ class PatientFlow(QObject):
         self.visit = self._open_visit(self.language)
         self.show_modules()
 
-    def saving_problem(self) -> tuple[str, int] | None:
+    def saving_problem(self) -> tuple[StoreProblem, int] | None:
         """Why results are not being saved, and how many writes wait; None when all saved."""
         visits = [v for v in (*self.unsaved, self.visit) if v is not None]
         problems = [v.saving_problem for v in visits if v.saving_problem]

@@ -23,6 +23,7 @@ from eduapp.core.quiz import Mastery
 from eduapp.ui.i18n import language_name, long_date, tr
 from eduapp.ui.print.paper import paged_document, pdf_writer
 from eduapp.ui.theme import PALETTE
+from eduapp.ui.wording import discuss_prompts
 
 LARGEST_PT, SMALLEST_PT = 11, 7
 
@@ -94,7 +95,7 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
         parts.append(f"<p style='margin-top:6px; margin-bottom:1px'>"
                      f"<b>{escape(item.objective.text)}</b> <span style='color:{PALETTE.muted}'>"
                      f"({escape(item.module.title)})</span></p>")
-        for prompt in item.prompts[:prompts]:
+        for prompt in discuss_prompts(item)[:prompts]:
             parts.append(f"<p style='margin-top:1px; margin-left:24px'>"
                          f"<span style='color:{PALETTE.primary_dark}'>"
                          + escape(tr("Teach-back:")) + f"</span> {escape(prompt)}</p>")
