@@ -12,11 +12,17 @@ LANGUAGE_FILE = re.compile(r"^([a-z]{2})\.md$")  # a module's text in one langua
 
 
 def resources_dir() -> Path:
-    """The one place that knows where resources are, frozen or not."""
+    """The one place that knows where resources are.
+
+    A wheel and the frozen app carry them inside the package (`eduapp/resources`); a source
+    checkout and an editable install read the `resources/` folder beside the package.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+        return Path(frozen_root) / APP_NAME / "resources"
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "resources"
+    return shipped if shipped.is_dir() else package.parent / "resources"
 
 
 def default_data_dir() -> Path:

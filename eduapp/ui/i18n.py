@@ -113,28 +113,34 @@ class Translations:
 def compile_translations(resources: Path, *, force: bool = False) -> list[Path]:
     """Compile each `.ts` to its `.qm` with lrelease when the `.qm` is missing or older.
 
-    Used by `scripts/setup` and the build (`python -m eduapp.ui.i18n`). Returns the `.qm`
-    files written; raises RuntimeError when lrelease fails or cannot be found.
+    Used by `scripts/setup` (`python -m eduapp.ui.i18n`), the wheel build (hatch_build.py)
+    and the frozen build (build.spec). Returns the `.qm` files written; raises RuntimeError when
+    lrelease fails or cannot be found.
     """
-    import shutil  # a build step: not imported when the app starts
-    import subprocess
+    import subprocess  # a build step: not imported when the app starts
 
-    # the one beside this Python first: a virtual environment need not be on PATH
-    lrelease = (shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-                or shutil.which("pyside6-lrelease"))
     written = []
     for source in sorted(translations_dir(resources).glob("eduapp_*.ts")):
         target = source.with_suffix(".qm")
         if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             continue
-        if lrelease is None:
-            raise RuntimeError("pyside6-lrelease was not found; install PySide6-Essentials")
-        done = subprocess.run([lrelease, "-silent", str(source), "-qm", str(target)],
+        done = subprocess.run([str(_lrelease()), "-silent", str(source), "-qm", str(target)],
                               capture_output=True, text=True, check=False)
         if done.returncode != 0 or not target.exists():
             raise RuntimeError(f"{source}: lrelease failed: {done.stderr.strip()}")
         written.append(target)
     return written
+
+
+def _lrelease() -> Path:
+    """Qt's lrelease as PySide6 ships it, beside the package (no PATH needed in a build)."""
+    import PySide6
+
+    name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    exe = Path(PySide6.__file__).parent / name
+    if not exe.exists():
+        raise RuntimeError(f"lrelease was not found at {exe}; install PySide6-Essentials")
+    return exe
 
 
 if __name__ == "__main__":  # python -m eduapp.ui.i18n [--force]
