@@ -1,0 +1,292 @@
+"""The clinic's PostgreSQL schema: versioned migrations, the delivery functions, two roles.
+
+Tables change only through `MIGRATIONS` (each entry takes the schema one version forward,
+recorded in eduapp.schema_version). The functions and privileges in `CODE` and `_grant` are
+replaced as a whole on every `init`, so they always match the running eduapp.
+
+A device's role may only call `eduapp.register_device` and `eduapp.deliver` (both run as
+the schema's owner and check what they are given) and read the clinic's settings; it cannot
+read sessions or answers. The clinician role reads everything.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from eduapp.core.storage.postgres import SCHEMA, Failure, ServerError, classify, connect
+
+MIGRATIONS: tuple[str, ...] = (
+    # version 1
+    """
+    CREATE TABLE devices (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        last_seq bigint NOT NULL DEFAULT 0,
+        last_seen timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE sessions (
+        id uuid PRIMARY KEY,
+        device_id uuid NOT NULL REFERENCES devices(id),
+        started_at timestamptz NOT NULL,
+        last_active_at timestamptz NOT NULL,
+        ended_at timestamptz,
+        label text,
+        language text NOT NULL
+    );
+    CREATE INDEX sessions_by_start ON sessions(started_at);
+    CREATE TABLE quiz_attempts (
+        id uuid PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        module_id text NOT NULL,
+        language text NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz,
+        stopped boolean NOT NULL DEFAULT false,
+        n bigint GENERATED ALWAYS AS IDENTITY
+    );
+    CREATE INDEX attempts_by_session_module ON quiz_attempts(session_id, module_id);
+    CREATE TABLE answers (
+        id uuid PRIMARY KEY,
+        attempt_id uuid NOT NULL REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+        module_id text NOT NULL,
+        question_id text NOT NULL,
+        objective_id text NOT NULL,
+        chosen text NOT NULL,
+        "right" boolean NOT NULL,
+        try_number integer NOT NULL,
+        seconds real NOT NULL,
+        answered_at timestamptz NOT NULL,
+        n bigint GENERATED ALWAYS AS IDENTITY
+    );
+    CREATE INDEX answers_first_try
+        ON answers(try_number, answered_at, module_id, question_id, chosen, "right");
+    CREATE INDEX answers_by_attempt ON answers(attempt_id, "right", objective_id);
+    CREATE TABLE screen_views (
+        id uuid PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        module_id text NOT NULL,
+        screen_id text NOT NULL,
+        language text NOT NULL,
+        viewed_at timestamptz NOT NULL,
+        seconds real,
+        n bigint GENERATED ALWAYS AS IDENTITY
+    );
+    CREATE INDEX views_by_session ON screen_views(session_id);
+    CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Replaced on every init. `deliver` applies a device's outbox rows (seq, kind, body) in order,
+# skips those at or below the device's last_seq (a repeated send changes nothing), and
+# notifies clinician workspaces once per call.
+CODE = """
+CREATE OR REPLACE FUNCTION eduapp.register_device(device uuid, device_name text)
+RETURNS bigint LANGUAGE sql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+    INSERT INTO devices (id, name) VALUES (device, left(device_name, 64))
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_seen = now()
+    RETURNING last_seq
+$$;
+
+CREATE OR REPLACE FUNCTION eduapp.deliver(device uuid, events jsonb)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+DECLARE
+    done bigint;
+    e jsonb;
+    b jsonb;
+    seq bigint;
+BEGIN
+    SELECT last_seq INTO done FROM devices WHERE id = device FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown device' USING ERRCODE = 'EA001';
+    END IF;
+    FOR e IN SELECT value FROM jsonb_array_elements(events) LOOP
+        seq := (e->>'seq')::bigint;
+        CONTINUE WHEN seq <= done;
+        b := e->'body';
+        CASE e->>'kind'
+        WHEN 'session' THEN
+            INSERT INTO sessions (id, device_id, started_at, last_active_at, language)
+            VALUES ((b->>'id')::uuid, device, (b->>'at')::timestamptz,
+                    (b->>'at')::timestamptz, b->>'language')
+            ON CONFLICT (id) DO NOTHING;
+        WHEN 'touch' THEN
+            UPDATE sessions SET last_active_at = greatest(last_active_at, (b->>'at')::timestamptz)
+            WHERE id = (b->>'id')::uuid AND device_id = device;
+        WHEN 'end' THEN
+            UPDATE sessions SET ended_at = (b->>'at')::timestamptz
+            WHERE id = (b->>'id')::uuid AND device_id = device AND ended_at IS NULL;
+        WHEN 'label' THEN
+            UPDATE sessions SET label = b->>'label'
+            WHERE id = (b->>'id')::uuid AND device_id = device;
+        WHEN 'attempt' THEN
+            INSERT INTO quiz_attempts (id, session_id, module_id, language, started_at)
+            SELECT (b->>'id')::uuid, s.id, b->>'module', b->>'language', (b->>'at')::timestamptz
+            FROM sessions s WHERE s.id = (b->>'session')::uuid AND s.device_id = device
+            ON CONFLICT (id) DO NOTHING;
+        WHEN 'finish' THEN
+            UPDATE quiz_attempts q SET finished_at = (b->>'at')::timestamptz,
+                                       stopped = (b->>'stopped')::boolean
+            FROM sessions s WHERE q.id = (b->>'id')::uuid AND s.id = q.session_id
+                              AND s.device_id = device;
+        WHEN 'answer' THEN
+            INSERT INTO answers (id, attempt_id, module_id, question_id, objective_id, chosen,
+                                 "right", try_number, seconds, answered_at)
+            SELECT (b->>'id')::uuid, q.id, q.module_id, b->>'question', b->>'objective',
+                   b->>'chosen', (b->>'right')::boolean, (b->>'try')::integer,
+                   (b->>'seconds')::real, (b->>'at')::timestamptz
+            FROM quiz_attempts q JOIN sessions s ON s.id = q.session_id
+            WHERE q.id = (b->>'attempt')::uuid AND s.device_id = device
+            ON CONFLICT (id) DO NOTHING;
+        WHEN 'view' THEN
+            INSERT INTO screen_views (id, session_id, module_id, screen_id, language, viewed_at)
+            SELECT (b->>'id')::uuid, s.id, b->>'module', b->>'screen', b->>'language',
+                   (b->>'at')::timestamptz
+            FROM sessions s WHERE s.id = (b->>'session')::uuid AND s.device_id = device
+            ON CONFLICT (id) DO NOTHING;
+        WHEN 'leave' THEN
+            UPDATE screen_views v SET seconds = (b->>'seconds')::real
+            FROM sessions s WHERE v.id = (b->>'id')::uuid AND s.id = v.session_id
+                              AND s.device_id = device;
+        ELSE
+            RAISE EXCEPTION 'unknown outbox row kind %', e->>'kind' USING ERRCODE = 'EA002';
+        END CASE;
+        done := seq;
+    END LOOP;
+    UPDATE devices SET last_seq = done, last_seen = now() WHERE id = device;
+    PERFORM pg_notify('eduapp_results', device::text);
+    RETURN done;
+END
+$$;
+"""
+FUNCTIONS = ("register_device(uuid, text)", "deliver(uuid, jsonb)")
+
+
+@dataclass
+class InitReport:
+    """What `init` did: schema versions before and after, roles made, URLs to hand out."""
+
+    database: str
+    version_before: int
+    version_after: int
+    roles_created: list[str] = field(default_factory=list)
+    device_url: str | None = None  # None: the role existed and kept its password
+    clinician_url: str | None = None
+
+
+def role_names(database: str) -> tuple[str, str]:
+    """The device and clinician roles of a clinic database (roles belong to the server)."""
+    return f"{database}_device", f"{database}_clinician"
+
+
+def init(admin_url: str, *, new_passwords: bool = False, host: str | None = None) -> InitReport:
+    """Create or migrate the schema, (re)install its functions, make the two roles.
+
+    Passwords are made (and the URLs returned) only for roles created now, or for both
+    with `new_passwords`. `host` replaces the admin URL's host in the URLs handed out.
+    """
+    from psycopg import sql
+
+    with connect(admin_url, autocommit=True) as db:
+        database = db.info.dbname
+        try:
+            db.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(SCHEMA)))
+            before = schema_version(db)
+            migrate(db)
+            report = InitReport(database, before, SCHEMA_VERSION)
+            with db.transaction():
+                db.execute(CODE)
+                passwords = _roles(db, database, new_passwords, report)
+                _grant(db, database)
+        except ServerError:
+            raise
+        except Exception as err:
+            raise classify(err) from None
+    device, clinician = role_names(database)
+    if device in passwords:
+        report.device_url = handout_url(admin_url, device, passwords[device], host)
+    if clinician in passwords:
+        report.clinician_url = handout_url(admin_url, clinician, passwords[clinician], host)
+    return report
+
+
+def schema_version(db: Any) -> int:
+    """The version recorded in the schema; 0 before the first migration."""
+    row = db.execute("SELECT to_regclass('eduapp.schema_version')").fetchone()
+    if row[0] is None:
+        return 0
+    return int(db.execute("SELECT version FROM eduapp.schema_version").fetchone()[0])
+
+
+def migrate(db: Any, target: int = SCHEMA_VERSION) -> None:
+    """Bring the schema forward to `target`, one committed transaction per version."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise ServerError(Failure.SCHEMA_TOO_NEW,
+                          f"schema {version} is newer than this eduapp's {SCHEMA_VERSION}")
+    for number in range(version, target):
+        with db.transaction():
+            db.execute("SET LOCAL search_path = eduapp")
+            if number == 0:
+                db.execute("CREATE TABLE schema_version (version integer NOT NULL)")
+                db.execute("INSERT INTO schema_version VALUES (0)")
+            db.execute(MIGRATIONS[number])
+            db.execute("UPDATE schema_version SET version = %s", (number + 1,))
+
+
+def _roles(db: Any, database: str, renew: bool, report: InitReport) -> dict[str, str]:
+    from psycopg import sql
+
+    passwords: dict[str, str] = {}
+    for role in role_names(database):
+        exists = db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        if exists and not renew:
+            continue
+        password = secrets.token_urlsafe(24)
+        verb = "ALTER" if exists else "CREATE"
+        db.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+            sql.Identifier(role), sql.Literal(password)))
+        if not exists:
+            report.roles_created.append(role)
+        passwords[role] = password
+    return passwords
+
+
+def _grant(db: Any, database: str) -> None:
+    """Exactly the privileges each role needs, set again from nothing on every init."""
+    from psycopg import sql
+
+    device, clinician = (sql.Identifier(r) for r in role_names(database))
+    schema = sql.Identifier(SCHEMA)
+    for role in (device, clinician):
+        db.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}").format(schema, role))
+        db.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+            sql.Identifier(database), role))
+        db.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, role))
+        db.execute(sql.SQL("GRANT SELECT ON eduapp.settings, eduapp.schema_version TO {}")
+                   .format(role))
+    for function in FUNCTIONS:
+        name = sql.SQL("eduapp." + function)
+        db.execute(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(name))
+        db.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}, {}").format(
+            name, device, clinician))
+    db.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(schema, clinician))
+    db.execute(sql.SQL("GRANT UPDATE (label) ON eduapp.sessions TO {}").format(clinician))
+
+
+def handout_url(admin_url: str, role: str, password: str, host: str | None) -> str:
+    """The admin URL with another role and password (and host), keeping sslmode and the rest."""
+    parts = urlsplit(admin_url)
+    server = host or parts.hostname or "localhost"
+    if ":" in server and not server.startswith("["):
+        server = f"[{server}]"
+    netloc = f"{quote(role, safe='')}:{quote(password, safe='')}@{server}"
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))

@@ -1,0 +1,102 @@
+"""`eduapp server init` on a real PostgreSQL: schema, migrations, two roles, least privilege."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from eduapp.core.storage import pg_schema
+from eduapp.core.storage.pg_schema import MIGRATIONS, SCHEMA_VERSION, init, migrate, role_names
+from eduapp.core.storage.postgres import Failure, ServerError, check_version, connect
+
+
+def test_init_makes_the_schema_and_hands_out_two_urls_that_work(admin_url: str) -> None:
+    report = init(admin_url)
+
+    assert (report.version_before, report.version_after) == (0, SCHEMA_VERSION)
+    device, clinician = role_names(report.database)
+    assert report.roles_created == [device, clinician]
+    assert report.device_url and report.clinician_url
+    with connect(report.device_url) as db:
+        assert db.info.user == device
+        assert db.execute("SELECT version FROM eduapp.schema_version").fetchone() == (
+            SCHEMA_VERSION,)
+    with connect(report.clinician_url) as db:
+        assert db.execute("SELECT count(*) FROM eduapp.answers").fetchone() == (0,)
+
+
+def test_init_again_keeps_data_and_passwords_unless_asked(admin_url: str) -> None:
+    first = init(admin_url)
+    assert first.device_url
+    again = init(admin_url)
+
+    assert (again.version_before, again.version_after) == (SCHEMA_VERSION, SCHEMA_VERSION)
+    assert again.roles_created == [] and again.device_url is None
+    with connect(first.device_url) as db:  # the URL handed out earlier still works
+        assert db.info.user.endswith("_device")
+
+    renewed = init(admin_url, new_passwords=True)
+    assert renewed.device_url and renewed.device_url != first.device_url
+    with pytest.raises(ServerError) as refused:
+        connect(first.device_url)
+    assert refused.value.failure is Failure.WRONG_PASSWORD
+
+
+def test_the_device_role_adds_results_but_cannot_read_them(admin_url: str) -> None:
+    report = init(admin_url)
+    assert report.device_url
+    with connect(report.device_url, autocommit=True) as db:
+        db.execute("SELECT eduapp.register_device('00000000-0000-4000-8000-000000000001', 'k')")
+        for table in ("answers", "sessions", "quiz_attempts", "screen_views", "devices"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                db.execute(f"SELECT * FROM eduapp.{table}")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("INSERT INTO eduapp.settings VALUES ('pin', 'mine')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("DELETE FROM eduapp.sessions")
+        assert db.execute("SELECT count(*) FROM eduapp.settings").fetchone() == (0,)
+
+
+def test_urls_keep_the_admin_urls_options_and_take_another_host(admin_url: str) -> None:
+    url = pg_schema.handout_url("postgresql://a:b@db.local:6543/clinic?sslmode=require",
+                                "clinic_device", "p/w@x", "10.0.0.5")
+    assert url == "postgresql://clinic_device:p%2Fw%40x@10.0.0.5:6543/clinic?sslmode=require"
+
+
+@pytest.mark.parametrize("start", range(SCHEMA_VERSION))
+def test_every_older_schema_migrates_to_the_current_one(admin_url: str, start: int) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA eduapp")
+        migrate(db, start)
+        assert pg_schema.schema_version(db) == start
+
+    report = init(admin_url)
+
+    assert (report.version_before, report.version_after) == (start, SCHEMA_VERSION)
+    with psycopg.connect(admin_url) as db:
+        assert pg_schema.schema_version(db) == len(MIGRATIONS)
+
+
+def test_a_schema_from_a_newer_eduapp_is_left_alone(admin_url: str) -> None:
+    init(admin_url)
+    with psycopg.connect(admin_url, autocommit=True) as db:
+        db.execute("UPDATE eduapp.schema_version SET version = 99")
+
+    with pytest.raises(ServerError) as newer:
+        init(admin_url)
+    assert newer.value.failure is Failure.SCHEMA_TOO_NEW
+
+
+def test_a_server_older_than_13_is_refused_with_its_version() -> None:
+    # no PostgreSQL 12 is installed here: the check is tested against the number a
+    # PostgreSQL 12.4 server reports as server_version_num
+    with pytest.raises(ServerError) as old:
+        check_version(120004)
+    assert old.value.failure is Failure.TOO_OLD and "PostgreSQL 12" in old.value.detail
+    check_version(130000)
+
+
+def test_connecting_to_a_real_server_applies_the_version_check(admin_url: str) -> None:
+    with pytest.raises(ServerError) as old:
+        connect(admin_url, min_version=10_000_000)
+    assert old.value.failure is Failure.TOO_OLD
