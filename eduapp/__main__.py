@@ -58,6 +58,27 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, metavar="PATH", required=True)
     export.add_argument("--session", type=int, metavar="ID",
                         help="only this session (default: all sessions)")
+    server = commands.add_parser("server", parents=[common],
+                                 help="the clinic's shared PostgreSQL (clinic mode)")
+    server_commands = server.add_subparsers(dest="server_command", metavar="ACTION",
+                                            required=True)
+    init = server_commands.add_parser(
+        "init", parents=[common],
+        help="create or migrate the clinic schema and its two roles; print the URLs")
+    init.add_argument("admin_url", metavar="ADMIN_URL",
+                      help="postgresql://ADMIN:PASSWORD@HOST/DATABASE (an existing database)")
+    init.add_argument("--host", metavar="NAME",
+                      help="the server's name or address as devices reach it (default: "
+                           "the host in ADMIN_URL)")
+    init.add_argument("--new-passwords", action="store_true",
+                      help="give both roles new passwords and print new URLs")
+    server_commands.add_parser("status", parents=[common],
+                               help="reachable or not, schema version, changes waiting, last send")
+    connect = commands.add_parser("connect", parents=[common],
+                                  help="join this device to the clinic's PostgreSQL")
+    connect.add_argument("url", metavar="URL", help="the URL from `eduapp server init`")
+    connect.add_argument("--name", metavar="DEVICE",
+                         help="this device's name in the clinic (default: the computer's name)")
     reset_pin = commands.add_parser("reset-pin", parents=[common],
                                     help="remove a forgotten clinician PIN (needs --yes)")
     reset_pin.add_argument("--yes", action="store_true", help="confirm removing the PIN")
@@ -118,6 +139,16 @@ def _run(argv: list[str] | None) -> int:
         from eduapp.commands.export import run_export
 
         return run_export(options, args.format, args.out, args.session)
+    if args.command == "server":
+        from eduapp.commands.server import run_server_init, run_server_status
+
+        if args.server_command == "status":
+            return run_server_status(options.data_dir or default_data_dir())
+        return run_server_init(args.admin_url, new_passwords=args.new_passwords, host=args.host)
+    if args.command == "connect":
+        from eduapp.commands.connect import run_connect
+
+        return run_connect(options.data_dir or default_data_dir(), args.url, args.name)
     if args.command == "reset-pin":
         from eduapp.commands.reset_pin import run_reset_pin
 

@@ -25,6 +25,7 @@ from eduapp.core.storage.problems import StoreError, StoreProblem
 
 if TYPE_CHECKING:  # loaded after the first frame: parsing content and SQLite wait till then
     from eduapp.core.content.model import Library, Module
+    from eduapp.core.storage.sender import Sender
     from eduapp.core.storage.sqlite import Store
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ class Context:
     _library: Library | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
     _store_tried: bool = field(default=False, repr=False)
+    sender: Sender | None = field(default=None, repr=False)  # clinic mode: the outbox's sender
 
     @property
     def library(self) -> Library:
@@ -106,6 +108,7 @@ class Context:
             self._store = open_store(self.data_dir, self.notices)
             if self._store is not None:
                 purge_old_sessions(self._store, self.settings.keep_days)
+                self.sender = start_sender(self._store, self.data_dir)
         return self._store
 
     @property
@@ -117,7 +120,9 @@ class Context:
         _ = self.library, self.store
 
     def close(self) -> None:
-        """Close the database if it was opened."""
+        """Stop sending to the clinic and close the database, if they were started."""
+        if self.sender is not None:
+            self.sender.stop()
         if self._store is not None:
             self._store.close()
 
@@ -238,6 +243,27 @@ def open_store(data_dir: Path | None, notices: list[Notice]) -> Store | None:
     notices.append(Notice(NoticeKind.DAMAGED_KEPT, aside.name))
     log.error("damaged database kept as %s; a new one was started", aside.name)
     return store
+
+
+def start_sender(store: Store, data_dir: Path | None) -> Sender | None:
+    """Clinic mode (a connection file in the data folder): send the outbox in the background.
+
+    Every change is written to the outbox from now on; the sender thread connects to the
+    server by itself, so nothing here waits for the network.
+    """
+    from eduapp.core.storage.postgres import Connection
+
+    connection = Connection.load(data_dir)
+    if connection is None or store.path is None:
+        return None
+    from eduapp.core.storage.sender import Sender
+
+    sender = Sender(store.path, connection)
+    store.outbox = True
+    store.on_outbox = sender.wake
+    sender.start()
+    log.info("clinic mode: sending results as device %r", connection.device_name)
+    return sender
 
 
 def purge_old_sessions(store: Store, keep_days: int) -> int:

@@ -7,6 +7,7 @@ that version would have, and opens it with today's Store.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Libr
 
     store = Store.open(tmp_path / DB_NAME)
 
-    assert store.version == SCHEMA_VERSION == 2
+    assert store.version == SCHEMA_VERSION == 3
     [attempt] = store.attempts(7)
     assert attempt.answers == (
         Answer("pain-job", frozenset({"measure"}), False, 1, 5.5),
@@ -102,3 +103,16 @@ def test_new_answers_carry_their_module(tmp_path: Path) -> None:
     rows = store.first_try_choices(now - timedelta(hours=1), now + timedelta(hours=1))
     store.close()
     assert rows == [("ketamine", "at-home", ("true",), False, 1)]
+
+
+def test_version_2_rows_get_random_ids_and_an_empty_outbox(tmp_path: Path) -> None:
+    old_database(tmp_path / DB_NAME, 2)
+
+    Store.open(tmp_path / DB_NAME).close()
+
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    ids = [uuid.UUID(r[0]) for table in ("sessions", "quiz_attempts", "answers", "screen_views")
+           for r in db.execute(f"SELECT uid FROM {table}")]
+    assert len(ids) == len(set(ids)) == 7 and {i.version for i in ids} == {4}
+    assert db.execute("SELECT count(*) FROM outbox").fetchone() == (0,)
+    db.close()

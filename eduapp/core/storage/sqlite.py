@@ -7,8 +7,10 @@ of `MIGRATIONS` takes the database one version forward.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +21,11 @@ from eduapp.core.quiz import Answer
 from eduapp.core.storage.problems import StoreError, StoreProblem
 
 DB_NAME = "eduapp.db"
+# a version-4 UUID made by SQLite, for rows written before version 3 gave each row one
+_RANDOM_UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+                "substr(hex(randomblob(2)), 2) || '-' || "
+                "substr('89ab', 1 + (abs(random()) % 4), 1) || "
+                "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))")
 
 MIGRATIONS: tuple[str, ...] = (
     # version 1
@@ -81,6 +88,26 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX answers_by_attempt;
     CREATE INDEX attempts_by_session_module ON quiz_attempts(session_id, module_id);
     DROP INDEX attempts_by_session;
+    """,
+    # version 3: clinic mode. Every session, quiz, answer and screen view gets a random id
+    # (the same everywhere it is copied), and the outbox keeps, in order, the changes a
+    # connected device has still to send to the clinic's server. AUTOINCREMENT: a number is
+    # never given twice, even after the rows before it were sent and deleted.
+    f"""
+    ALTER TABLE sessions ADD COLUMN uid TEXT;
+    ALTER TABLE quiz_attempts ADD COLUMN uid TEXT;
+    ALTER TABLE answers ADD COLUMN uid TEXT;
+    ALTER TABLE screen_views ADD COLUMN uid TEXT;
+    UPDATE sessions SET uid = {_RANDOM_UUID};
+    UPDATE quiz_attempts SET uid = {_RANDOM_UUID};
+    UPDATE answers SET uid = {_RANDOM_UUID};
+    UPDATE screen_views SET uid = {_RANDOM_UUID};
+    CREATE UNIQUE INDEX sessions_by_uid ON sessions(uid);
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -156,6 +183,10 @@ class Store:
         self._db = connection
         self.path = path
         self._now = clock
+        # clinic mode: every change also goes into the outbox, in the same transaction, and
+        # `on_outbox` (the sender's wake-up) is called once it is committed
+        self.outbox = False
+        self.on_outbox: Callable[[], None] | None = None
 
     @classmethod
     def open(cls, path: Path | None, clock: Clock = utc_now) -> Store:
@@ -196,18 +227,26 @@ class Store:
     # sessions -----------------------------------------------------------------------
 
     def start_session(self, language: str) -> int:
-        now = self._stamp()
-        cur = self._run("INSERT INTO sessions (started_at, last_active_at, language) "
-                          "VALUES (?, ?, ?)", (now, now, language))
+        now, uid = self._stamp(), _uid()
+        with self._change():
+            cur = self._run("INSERT INTO sessions (started_at, last_active_at, language, uid) "
+                            "VALUES (?, ?, ?, ?)", (now, now, language, uid))
+            self._emit("session", id=uid, at=now, language=language)
         return int(cur.lastrowid or 0)
 
     def touch_session(self, session_id: int) -> None:
-        self._run("UPDATE sessions SET last_active_at = ? WHERE id = ?",
-                    (self._stamp(), session_id))
+        now = self._stamp()
+        with self._change():
+            self._run("UPDATE sessions SET last_active_at = ? WHERE id = ?", (now, session_id))
+            self._emit("touch", id=self._uid_of("sessions", session_id), at=now)
 
     def end_session(self, session_id: int) -> None:
-        self._run("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                    (self._stamp(), session_id))
+        now = self._stamp()
+        with self._change():
+            cur = self._run("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                            (now, session_id))
+            if cur.rowcount:
+                self._emit("end", id=self._uid_of("sessions", session_id), at=now)
 
     def resumable_session(self, within_seconds: int) -> int | None:
         """The open session last active within the window, if any; older open ones end."""
@@ -215,8 +254,13 @@ class Store:
         row = self._run("SELECT id FROM sessions WHERE ended_at IS NULL AND last_active_at >= ? "
                          "ORDER BY last_active_at DESC LIMIT 1", (cutoff,)).fetchone()
         keep = row[0] if row else -1
-        self._run("UPDATE sessions SET ended_at = last_active_at "
-                    "WHERE ended_at IS NULL AND id != ?", (keep,))
+        with self._change():
+            left = self._run("SELECT uid, last_active_at FROM sessions "
+                             "WHERE ended_at IS NULL AND id != ?", (keep,)).fetchall()
+            self._run("UPDATE sessions SET ended_at = last_active_at "
+                      "WHERE ended_at IS NULL AND id != ?", (keep,))
+            for uid, at in left:
+                self._emit("end", id=uid, at=at)
         return int(row[0]) if row else None
 
     def session_ids(self) -> list[int]:
@@ -228,9 +272,11 @@ class Store:
         if len(text) > LABEL_MAX:
             raise ValueError(f"a visit code has at most {LABEL_MAX} characters")
         stored = text or None
-        cur = self._run("UPDATE sessions SET label = ? WHERE id = ?", (stored, session_id))
-        if cur.rowcount == 0:
-            raise KeyError(session_id)
+        with self._change():
+            cur = self._run("UPDATE sessions SET label = ? WHERE id = ?", (stored, session_id))
+            if cur.rowcount == 0:
+                raise KeyError(session_id)
+            self._emit("label", id=self._uid_of("sessions", session_id), label=stored)
         return stored
 
     def purge_older_than(self, days: int, now: datetime | None = None) -> int:
@@ -288,22 +334,35 @@ class Store:
     # quizzes ------------------------------------------------------------------------
 
     def start_attempt(self, session_id: int, module_id: str, language: str) -> int:
-        cur = self._run("INSERT INTO quiz_attempts (session_id, module_id, language, "
-                          "started_at) VALUES (?, ?, ?, ?)",
-                          (session_id, module_id, language, self._stamp()))
+        now, uid = self._stamp(), _uid()
+        with self._change():
+            cur = self._run("INSERT INTO quiz_attempts (session_id, module_id, language, "
+                            "started_at, uid) VALUES (?, ?, ?, ?, ?)",
+                            (session_id, module_id, language, now, uid))
+            self._emit("attempt", id=uid, session=self._uid_of("sessions", session_id),
+                       module=module_id, language=language, at=now)
         return int(cur.lastrowid or 0)
 
     def add_answer(self, attempt_id: int, answer: Answer, objective_id: str) -> None:
-        self._run("INSERT INTO answers (attempt_id, question_id, objective_id, chosen, right, "
-                    "try_number, seconds, answered_at, module_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                    "?, (SELECT module_id FROM quiz_attempts WHERE id = ?))",
-                    (attempt_id, answer.question_id, objective_id,
-                     ",".join(sorted(answer.chosen)), int(answer.right), answer.try_number,
-                     answer.seconds, self._stamp(), attempt_id))
+        now, uid, chosen = self._stamp(), _uid(), ",".join(sorted(answer.chosen))
+        with self._change():
+            self._run("INSERT INTO answers (attempt_id, question_id, objective_id, chosen, "
+                      "right, try_number, seconds, answered_at, module_id, uid) VALUES (?, ?, ?, "
+                      "?, ?, ?, ?, ?, (SELECT module_id FROM quiz_attempts WHERE id = ?), ?)",
+                      (attempt_id, answer.question_id, objective_id, chosen, int(answer.right),
+                       answer.try_number, answer.seconds, now, attempt_id, uid))
+            self._emit("answer", id=uid, attempt=self._uid_of("quiz_attempts", attempt_id),
+                       question=answer.question_id, objective=objective_id, chosen=chosen,
+                       right=answer.right, seconds=answer.seconds, at=now,
+                       **{"try": answer.try_number})
 
     def finish_attempt(self, attempt_id: int, *, stopped: bool) -> None:
-        self._run("UPDATE quiz_attempts SET finished_at = ?, stopped = ? WHERE id = ?",
-                    (self._stamp(), int(stopped), attempt_id))
+        now = self._stamp()
+        with self._change():
+            self._run("UPDATE quiz_attempts SET finished_at = ?, stopped = ? WHERE id = ?",
+                      (now, int(stopped), attempt_id))
+            self._emit("finish", id=self._uid_of("quiz_attempts", attempt_id), at=now,
+                       stopped=stopped)
 
     def attempts(self, session_id: int) -> list[Attempt]:
         """Every quiz of a session, oldest first, with its answers."""
@@ -398,13 +457,21 @@ class Store:
     # screens ------------------------------------------------------------------------
 
     def view_screen(self, session_id: int, module_id: str, screen_id: str, language: str) -> int:
-        cur = self._run("INSERT INTO screen_views (session_id, module_id, screen_id, language, "
-                          "viewed_at) VALUES (?, ?, ?, ?, ?)",
-                          (session_id, module_id, screen_id, language, self._stamp()))
+        now, uid = self._stamp(), _uid()
+        with self._change():
+            cur = self._run("INSERT INTO screen_views (session_id, module_id, screen_id, "
+                            "language, viewed_at, uid) VALUES (?, ?, ?, ?, ?, ?)",
+                            (session_id, module_id, screen_id, language, now, uid))
+            self._emit("view", id=uid, session=self._uid_of("sessions", session_id),
+                       module=module_id, screen=screen_id, language=language, at=now)
         return int(cur.lastrowid or 0)
 
     def leave_screen(self, view_id: int, seconds: float) -> None:
-        self._run("UPDATE screen_views SET seconds = ? WHERE id = ?", (round(seconds, 1), view_id))
+        with self._change():
+            self._run("UPDATE screen_views SET seconds = ? WHERE id = ?",
+                      (round(seconds, 1), view_id))
+            self._emit("leave", id=self._uid_of("screen_views", view_id),
+                       seconds=round(seconds, 1))
 
     def screen_views(self, session_id: int) -> list[tuple[str, str, float | None]]:
         return [(r[0], r[1], r[2]) for r in self._run(
@@ -453,7 +520,31 @@ class Store:
 
     def with_clock(self, clock: Clock) -> Store:
         """The same database, stamping times from another clock (demo data, tests)."""
-        return Store(self._db, self.path, clock)
+        twin = Store(self._db, self.path, clock)
+        twin.outbox, twin.on_outbox = self.outbox, self.on_outbox
+        return twin
+
+    @contextmanager
+    def _change(self) -> Iterator[None]:
+        """One change and its outbox row, committed together; then the sender is woken."""
+        if not self.outbox:  # a lone computer: each statement commits by itself, as ever
+            yield
+            return
+        with self.batch():
+            yield
+        if self.outbox and self.on_outbox is not None and not self._db.in_transaction:
+            self.on_outbox()
+
+    def _emit(self, kind: str, **body: object) -> None:
+        if self.outbox:
+            self._run("INSERT INTO outbox (kind, body) VALUES (?, ?)",
+                      (kind, json.dumps(body, separators=(",", ":"))))
+
+    def _uid_of(self, table: str, row_id: int) -> str | None:
+        if not self.outbox:
+            return None
+        row = self._run(f"SELECT uid FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def _stamp(self) -> str:
         return self._now().isoformat()
@@ -492,6 +583,10 @@ def migrate(db: sqlite3.Connection) -> None:
 
 def _user_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _uid() -> str:
+    return str(uuid.uuid4())
 
 
 def _time(stamp: str) -> datetime:

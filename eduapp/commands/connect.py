@@ -1,0 +1,30 @@
+"""`eduapp connect URL`: join this device to its clinic's PostgreSQL, after testing the URL."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from eduapp.commands.server import describe, postgres_version
+from eduapp.core.storage.postgres import ServerError, redacted
+
+
+def run_connect(data_dir: Path, url: str, name: str | None) -> int:
+    """The exit code; says what this device is now, or plainly why it could not join."""
+    from eduapp.core.storage.membership import join
+
+    device_name = " ".join((name or socket.gethostname()).split())[:64] or "device"
+    try:
+        info = join(data_dir, url, device_name)
+    except ServerError as err:
+        print(f"cannot connect to {redacted(url)}: {describe(err)}")
+        print("Nothing was changed; this computer keeps working on its own.")
+        return 1
+    print(f"Connected to {redacted(url)} as \"{device_name}\" "
+          f"({postgres_version(info.server_version)}, schema version {info.schema_version}).")
+    if info.clinician:
+        print("This is a clinician computer: its workspace shows the whole clinic.")
+    else:
+        print("This is a device: it sends its results to the clinic and cannot read them back.")
+    print("Each answer is still saved here first; the app sends it on in the background.")
+    return 0

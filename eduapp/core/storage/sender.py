@@ -1,0 +1,184 @@
+"""The sender: a thread that moves this device's outbox to the clinic's server, in order.
+
+A row leaves the outbox only after the server has committed it (eduapp.deliver returns the
+last row it holds). If the connection breaks between the server's commit and the answer
+reaching us, the rows are sent again and the server skips them: nothing is doubled. While
+the server is away the sender waits longer each time (1 s doubling to 60 s); when nothing
+is waiting it sleeps until the store wakes it, so an idle kiosk costs no CPU.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from eduapp.core.storage import outbox
+from eduapp.core.storage.postgres import Connection, Failure, ServerError, classify, connect
+
+log = logging.getLogger(__name__)
+FIRST_WAIT = 1.0
+LONGEST_WAIT = 60.0
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class SenderState:
+    """What the sender last knew: for `eduapp server status` and the clinician's notice."""
+
+    reachable: bool | None = None  # None: not tried yet
+    failure: Failure | None = None
+    away_since: datetime | None = None  # when the server was first found unreachable
+    last_sent_at: datetime | None = None
+    waiting: int = 0
+
+
+class Sender:
+    """Delivers the outbox of the database at `db_path` to the clinic in `connection`."""
+
+    def __init__(self, db_path: Path, connection: Connection, *,
+                 first_wait: float = FIRST_WAIT, longest_wait: float = LONGEST_WAIT) -> None:
+        self._path = db_path
+        self._connection = connection
+        self._first_wait, self._longest_wait = first_wait, longest_wait
+        self._local: sqlite3.Connection | None = None
+        self._server: Any = None
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.state = SenderState()
+        self.on_change: Callable[[SenderState], None] | None = None  # called on its thread
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="eduapp-sender", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Something new is in the outbox (safe from any thread)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Stop the thread; one stuck connecting to an unreachable host is left to end."""
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if not self._lock.acquire(timeout=0.1):
+            return  # still waiting for the network: a daemon thread, it ends with the app
+        try:
+            self._disconnect()
+            if self._local is not None:
+                self._local.close()
+                self._local = None
+        finally:
+            self._lock.release()
+
+    def send_now(self) -> int:
+        """Deliver everything waiting now; how many rows were delivered. Raises ServerError."""
+        with self._lock:
+            try:
+                return self._send()
+            except ServerError as err:
+                self._disconnect()
+                self._note(False, err.failure)
+                raise
+            finally:
+                self._note_waiting()
+
+    def _loop(self) -> None:
+        wait = self._first_wait
+        next_try = 0.0
+        while True:
+            if self._stopping.is_set():
+                if next_try == 0.0:  # the server is there: what the last moments added goes too
+                    with contextlib.suppress(ServerError, sqlite3.Error, OSError):
+                        self.send_now()
+                return
+            if time.monotonic() >= next_try:
+                try:
+                    self.send_now()
+                    wait, next_try = self._first_wait, 0.0
+                except ServerError as err:
+                    log.warning("cannot reach the clinic server (%s); trying again in %.0f s",
+                                err.failure.value, wait)
+                    next_try = time.monotonic() + wait
+                    wait = min(wait * 2, self._longest_wait)
+                except (sqlite3.Error, OSError) as err:
+                    log.error("cannot read this device's outbox: %s", err)
+                    next_try = time.monotonic() + self._longest_wait
+            # asleep until woken (a new row) or, while the server is away, the next try
+            self._wake.wait(None if next_try == 0.0 else max(0.0, next_try - time.monotonic()))
+            self._wake.clear()
+
+    def _send(self) -> int:
+        local = self._open_local()
+        if not outbox.waiting(local) and self._server is not None:
+            return 0
+        server = self._open_server(local)
+        sent = 0
+        while rows := outbox.oldest(local, BATCH):
+            try:
+                row = server.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
+                                     (self._device, outbox.as_json(rows))).fetchone()
+                done = row[0] if row else 0
+            except Exception as err:
+                raise classify(err) from None
+            sent += outbox.sent_up_to(local, int(done))
+            self._note(True, None, outbox.last_sent(local))
+            if int(done) < rows[-1].seq:
+                raise ServerError(Failure.OTHER, f"the server stopped at row {done}")
+        if not sent:
+            self._note(True, None)
+        return sent
+
+    def _open_local(self) -> sqlite3.Connection:
+        if self._local is None:
+            self._local = sqlite3.connect(self._path, timeout=5.0, check_same_thread=False)
+            self._device = outbox.device_id(self._local)
+        return self._local
+
+    def _open_server(self, local: sqlite3.Connection) -> Any:
+        """Connect, say who this device is, and forget rows the server already holds."""
+        if self._server is None:
+            server = connect(self._connection.url, autocommit=True)
+            try:
+                row = server.execute("SELECT eduapp.register_device(%s, %s)",
+                                     (self._device, self._connection.device_name)).fetchone()
+                held = row[0] if row else 0
+            except Exception as err:
+                server.close()
+                raise classify(err) from None
+            outbox.sent_up_to(local, int(held))
+            self._server = server
+        return self._server
+
+    def _disconnect(self) -> None:
+        if self._server is not None:
+            with contextlib.suppress(Exception):  # a broken connection has nothing to close
+                self._server.close()
+            self._server = None
+
+    def _note(self, reachable: bool, failure: Failure | None,
+              last_sent: datetime | None = None) -> None:
+        state = self.state
+        away = None if reachable else (state.away_since or datetime.now(UTC))
+        self._set(replace(state, reachable=reachable, failure=failure, away_since=away,
+                          last_sent_at=last_sent or state.last_sent_at))
+
+    def _note_waiting(self) -> None:
+        if self._local is not None:
+            self._set(replace(self.state, waiting=outbox.waiting(self._local)))
+
+    def _set(self, state: SenderState) -> None:
+        if state != self.state:
+            self.state = state
+            if self.on_change is not None:
+                self.on_change(state)

@@ -1,0 +1,98 @@
+"""`eduapp connect` and `eduapp server status`: clear words for each failure; nothing leaks."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from eduapp.__main__ import main
+from eduapp.core.storage import postgres
+from eduapp.core.storage.pg_schema import init, migrate
+from eduapp.core.storage.postgres import CONNECTION_FILE
+from tests.pg_cluster import Cluster, free_port
+
+
+def connect(capsys: pytest.CaptureFixture[str], folder: Path, url: str,
+            *more: str) -> tuple[int, str]:
+    code = main(["connect", url, "--data-dir", str(folder), *more])
+    return code, capsys.readouterr().out
+
+
+def test_connect_joins_and_status_says_what_the_device_sees(
+        tmp_path: Path, cluster: Cluster, admin_url: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    report = init(admin_url)
+    assert report.device_url
+    password = report.device_url.split(":")[2].split("@")[0]
+
+    code, out = connect(capsys, tmp_path, report.device_url, "--name", "Kiosk 1")
+
+    assert code == 0, out
+    assert 'as "Kiosk 1"' in out and "cannot read them back" in out
+    assert password not in out
+    saved = tmp_path / CONNECTION_FILE
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+
+    assert main(["server", "status", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Server: reachable, PostgreSQL 15." in out and "schema version 1" in out
+    assert "Waiting to be sent: 0 changes" in out and "Last send: never" in out
+    assert password not in out
+
+    cluster.stop()
+    try:
+        assert main(["server", "status", "--data-dir", str(tmp_path)]) == 1
+        assert "Server: not reachable: the server cannot be reached" in capsys.readouterr().out
+    finally:
+        cluster.start()
+
+
+def test_a_wrong_password_is_named_and_nothing_changes(
+        tmp_path: Path, admin_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    report = init(admin_url)
+    assert report.device_url
+    password = report.device_url.split(":")[2].split("@")[0]
+    wrong = report.device_url.replace(password, "not-the-password")
+
+    code, out = connect(capsys, tmp_path, wrong)
+
+    assert code == 1
+    assert "refused the user name or password" in out and "keeps working on its own" in out
+    assert "not-the-password" not in out and ":***@" in out
+    assert not (tmp_path / CONNECTION_FILE).exists()
+
+
+def test_an_unreachable_host_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = connect(capsys, tmp_path, f"postgresql://d:pw@127.0.0.1:{free_port()}/clinic")
+    assert code == 1 and "cannot be reached" in out
+    assert not (tmp_path / CONNECTION_FILE).exists()
+
+
+def test_a_server_too_old_is_named(tmp_path: Path, admin_url: str,
+                                   capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    report = init(admin_url)
+    assert report.device_url
+    # no PostgreSQL 12 here: the real server's version is checked against a higher minimum
+    monkeypatch.setattr(postgres, "MIN_SERVER_VERSION", 990000)
+
+    code, out = connect(capsys, tmp_path, report.device_url)
+
+    assert code == 1 and "too old: eduapp needs PostgreSQL 13 or newer" in out
+    assert "(it runs PostgreSQL 15)" in out
+
+
+def test_an_older_clinic_schema_asks_for_server_init(
+        tmp_path: Path, admin_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    report = init(admin_url)
+    assert report.device_url
+    with psycopg.connect(admin_url, autocommit=True) as db:
+        migrate(db)
+        db.execute("UPDATE eduapp.schema_version SET version = 0")
+
+    code, out = connect(capsys, tmp_path, report.device_url)
+
+    assert code == 1 and "run `eduapp server init ADMIN_URL` again" in out
