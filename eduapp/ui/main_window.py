@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eduapp.ui import accessibility
 from eduapp.ui.i18n import Translations
 from eduapp.ui.patient.flow import PatientFlow
 from eduapp.ui.patient.idle import IdleReset
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
                  translations: Translations | None = None) -> None:
         """`modules` holds each language offered to patients and its modules, in order."""
         super().__init__()
+        accessibility.install()
+        self.announcer = accessibility.Announcer(self)
         self.modules = modules
         self.translations = translations
         self.language = settings.language if settings.language in modules else next(

@@ -90,9 +90,14 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QLabel[role="h2"] {{ font-size: {h2}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {p.muted}; font-size: {small}px; }}
     QLabel[role="lead"] {{ font-size: {big}px; }}
+    QLabel[role="caption"] {{ color: {p.muted}; font-style: italic; }}
     QLabel[role="banner"] {{ background: {p.chosen_tint}; border-radius: 12px; padding: 12px 16px;
         font-weight: bold; }}
     QTextBrowser {{ background: transparent; border: none; font-size: {base}px; }}
+    QTextBrowser[focusRing="true"], QScrollArea[focusRing="true"] {{
+        border: 3px solid transparent; border-radius: 8px; }}
+    QTextBrowser[focusRing="true"]:focus, QScrollArea[focusRing="true"]:focus {{
+        border: 3px solid {p.focus}; }}
     QFrame#topbar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame#topbar QPushButton {{ min-height: 44px; padding: 4px 14px;
         font-size: {min(base, 24)}px; }}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,9 +40,29 @@ def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
     return widget
 
 
+def heading(text: str = "", level: int = 1) -> QLabel:
+    """A page or question title, exposed to screen readers as a heading."""
+    widget = label(text, f"h{level}")
+    widget.setProperty("accessibleRole", "heading")  # see eduapp.ui.accessibility
+    return widget
+
+
+RETURN_KEYS = (0x01000004, 0x01000005)  # Qt.Key.Key_Return, Key_Enter, without `Qt`
+
+
+class Button(QPushButton):
+    """A push button that Return and Enter press too, as Space does, wherever it is."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in RETURN_KEYS and not event.isAutoRepeat() and self.isEnabled():
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
 def button(text: str, kind: str = "", *, name: str = "") -> QPushButton:
     """A push button with a style kind (primary, quiet, ...) and an accessible name."""
-    widget = QPushButton(text)
+    widget = Button(text)
     if kind:
         widget.setProperty("kind", kind)
     widget.setAccessibleName(name or text)
@@ -66,7 +86,7 @@ def restyle(widget: QWidget) -> None:
         child.style().polish(child)
 
 
-class WrapButton(QPushButton):
+class WrapButton(Button):
     """A button whose content is a layout, so long text wraps instead of being cut."""
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
@@ -154,14 +174,19 @@ class Illustration(QSvgWidget):
 
 
 class TextView(QTextBrowser):
-    """Rendered Markdown, read-only, scrolling only if it must; not a tab stop."""
+    """Rendered Markdown, read-only, scrolling only if it must.
+
+    A tab stop (its name is the screen's title): the arrow keys scroll it, and a screen reader
+    reads it line by line.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt  # here, not at import: see the module's docstring
 
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setProperty("focusRing", True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().setDocumentMargin(0)

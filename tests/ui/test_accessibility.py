@@ -126,28 +126,3 @@ def test_nothing_is_cut_off_at_the_largest_text_on_a_small_screen(qtbot, make_wi
         for page in visit_every_kind_of_page(window, module):
             qtbot.waitUntil(lambda: window.width() == 1024)
             assert labels_cut_off(window) == [], f"{module.id}: {page}"
-
-
-def test_a_question_can_be_answered_with_the_keyboard_alone(qtbot, make_window, store, library):
-    window = make_window(store)
-    module = library.for_language("en")[0]
-    driver = PatientDriver(window)
-    driver.start()
-    driver.open_module(module)
-    driver.read_all(module)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    page = window.flow.quiz_page
-    question = window.flow.quiz.question
-    right = next(i for i, w in enumerate(page.choices) if w.choice.correct)
-    assert window.focusWidget() is page.choices[0]
-    for _ in range(right):
-        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
-    assert window.focusWidget() is page.choices[right]
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
-    assert page.chosen() == question.correct_ids
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
-    assert page.verdict.text() == "Yes, that's right."
-    assert window.focusWidget() is page.next_button
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
-    assert window.flow.quiz.position == (2, len(module.questions))

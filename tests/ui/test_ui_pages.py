@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 
 from eduapp.core.content.model import Module, QuestionKind
@@ -69,6 +71,32 @@ def test_reader_shows_screen_progress_and_picture(qtbot, themed, module: Module)
     if screen.image is not None:
         assert page.picture.accessibleName() == screen.image.alt
     assert not page.banner.isVisible() and not page.again_button.isVisible()
+
+
+def test_reader_shows_the_caption_under_the_picture(qtbot, themed, module: Module):
+    """The caption is visible text under the picture, wrapping at the text size; the
+    picture's name for a screen reader stays its alt text; no caption, no empty label."""
+    page = ScreenPage()
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    screen = next(s for s in module.screens if s.image is not None)
+    caption = "A calm caption that is long enough to wrap onto a second line " * 3
+    captioned = replace(screen, image=replace(screen.image, caption=caption))
+    page.show_screen(module.title, captioned, (1, 3))
+    qtbot.waitUntil(page.caption.isVisible)
+    assert page.caption.text() == caption and page.caption.wordWrap()
+    picture, under = page.picture.geometry(), page.caption.geometry()
+    assert under.top() >= picture.bottom() and under.left() < picture.right()
+    assert page.caption.height() >= page.caption.heightForWidth(page.caption.width())
+    assert page.caption.font().pixelSize() == page.text.font().pixelSize()
+    assert page.picture.accessibleName() == screen.image.alt
+    assert caption in page.spoken_text()
+    page.show_screen(module.title, replace(screen, image=replace(screen.image, caption="")),
+                     (1, 3))
+    assert not page.caption.isVisible()
+    page.clear()
+    assert page.caption.text() == ""
 
 
 def test_reader_hides_clinician_notes_from_patients(qtbot, themed, module: Module):

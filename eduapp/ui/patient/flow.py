@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from eduapp.core.paging import Pager
 from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.visit import RETRY_SECONDS, ModuleStatus, Visit
+from eduapp.ui.accessibility import announce
 from eduapp.ui.patient.welcome import WelcomePage
 from eduapp.ui.widgets import discard
 
@@ -316,7 +317,14 @@ class PatientFlow(QObject):
         self._show(self.results_page)
 
     def _show(self, page: QWidget) -> None:
+        """Show `page`, the focus on its first control (or its question).
+
+        A screen reader is told what the page says (see `announcement` on each page).
+        """
         self._watch_saving()
         self.stack.setCurrentWidget(page)
         page.setFocus()
         self.page_changed.emit(page)
+        announcement = getattr(page, "announcement", None)
+        if callable(announcement):
+            announce(page, announcement())

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
 from eduapp.core.visit import ModuleStatus
-from eduapp.ui.widgets import Illustration, WrapButton, button, discard, label
+from eduapp.ui.widgets import Illustration, WrapButton, button, discard, heading, label
 
 
 class ModuleCard(WrapButton):
@@ -67,7 +67,7 @@ class ModuleListPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
         outer.setSpacing(16)
-        self.title = label(self.tr("Choose a topic"), "h1")
+        self.title = heading(self.tr("Choose a topic"), 1)
         self.hint = label(self.tr("Start with the first one, or pick the one you want to know "
                                   "about most."), "lead")
         self.grid_host = QWidget()
@@ -79,6 +79,7 @@ class ModuleListPage(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cards take the focus and scroll it
         self.finish_button = button(self.tr("I am finished"), name=self.tr(
             "I am finished: clear my answers from the screen"))
         self.finish_button.clicked.connect(self.finished)
@@ -107,6 +108,9 @@ class ModuleListPage(QWidget):
         lines = [self.title.text(), self.hint.text()]
         lines += [f"{card.accessibleName()}. {card.summary.text()}" for card in self.cards]
         return "\n".join(lines)
+
+    def announcement(self) -> str:
+        return f"{self.title.text()}\n{self.hint.text()}"
 
     def show_status(self, module_id: str, status: ModuleStatus) -> None:
         for card in self.cards:

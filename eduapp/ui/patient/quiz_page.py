@@ -7,22 +7,28 @@ from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocumentFragment
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocumentFragment
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
-from eduapp.ui.widgets import WrapButton, button, discard, label, restyle
+from eduapp.ui.accessibility import announce, set_role
+from eduapp.ui.widgets import WrapButton, button, discard, heading, label, restyle
 
 
 class ChoiceButton(WrapButton):
-    """One answer: a round (one answer) or square (several) mark and wrapping text."""
+    """One answer: a round (one answer) or square (several) mark and wrapping text.
+
+    A screen reader meets a radio button (one answer) or a check box (several); the arrow
+    keys move between the answers of a question, and Tab reaches each of them.
+    """
 
     def __init__(self, choice: Choice, multiple: bool, parent: QWidget | None = None) -> None:
         super().__init__("choice", parent)
         self.choice = choice
         self.multiple = multiple
         self.setCheckable(True)
+        self.setAutoExclusive(not multiple)  # Qt exposes it as a radio button then
         box = self.content()
         box.setSpacing(16)
         self.mark = self.add(QFrame())
@@ -34,6 +40,24 @@ class ChoiceButton(WrapButton):
         self.setAccessibleName(choice.text)
         self.toggled.connect(self._paint_mark)
         self._paint_mark(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up and Down (or Left and Right) move between the answers of any question.
+
+        For one answer, Qt's radio group does it; for several, this.
+        """
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1,
+                 Qt.Key.Key_Right: 1}
+        step = steps.get(Qt.Key(event.key()))
+        siblings = [w for w in self.parentWidget().findChildren(ChoiceButton)
+                    if w.isVisible() and w.isEnabled()] if self.parentWidget() else []
+        if not self.multiple or step is None or self not in siblings:
+            super().keyPressEvent(event)
+            return
+        index = siblings.index(self) + step
+        if 0 <= index < len(siblings):
+            siblings[index].setFocus(Qt.FocusReason.TabFocusReason if step > 0
+                                     else Qt.FocusReason.BacktabFocusReason)
 
     def _paint_mark(self, on: bool) -> None:
         self.mark.setProperty("on", on)
@@ -67,10 +91,14 @@ class QuizPage(QWidget):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(0, 0, 12, 0)
         self.body.setSpacing(12)
-        self.question = label("", "h2")
+        self.question = heading("", 2)
+        self.question.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # focused as a question shows
         self.detail = label("", "lead")
         self.how = label("", "muted")
-        self.choice_box = QVBoxLayout()
+        self.choice_group = QWidget()  # named by the question, for screen readers
+        set_role(self.choice_group, "group")
+        self.choice_box = QVBoxLayout(self.choice_group)
+        self.choice_box.setContentsMargins(0, 0, 0, 0)
         self.choice_box.setSpacing(10)
         self.feedback = QFrame()
         feedback_box = QVBoxLayout(self.feedback)
@@ -78,16 +106,18 @@ class QuizPage(QWidget):
         self.verdict = label("")
         self.explanations = label("")
         self.explanations.setTextFormat(Qt.TextFormat.RichText)
+        self.explanations.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         feedback_box.addWidget(self.verdict)
         feedback_box.addWidget(self.explanations)
         for widget in (self.question, self.detail, self.how):
             self.body.addWidget(widget)
-        self.body.addLayout(self.choice_box)
+        self.body.addWidget(self.choice_group)
         self.body.addWidget(self.feedback)
         self.body.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take the focus
         self.scroll.setWidget(content)
 
         buttons = QHBoxLayout()
@@ -118,6 +148,11 @@ class QuizPage(QWidget):
 
     def show_question(self, module_title: str, question: Question, choices: Sequence[Choice],
                       position: tuple[int, int], *, retry: bool) -> None:
+        """The question and its answers.
+
+        The focus goes to the question, which a screen reader reads with its number and how
+        to answer.
+        """
         number, total = position
         self._question = question
         self.module_title.setText(module_title)
@@ -130,14 +165,14 @@ class QuizPage(QWidget):
         multiple = question.kind == QuestionKind.MULTIPLE
         self.how.setText(self.tr("Choose every answer that is true.") if multiple
                          else self.tr("Choose one answer."))
-        for old in self.choices:
-            self.group.removeButton(old)
-            discard(old)
-        self.group.setExclusive(not multiple)
+        self.question.setAccessibleName(" ".join(
+            part for part in (self.position.text() + ".", question.text, question.detail,
+                              self.how.text()) if part))
+        self.choice_group.setAccessibleName(question.text)
+        old_choices = self.choices
         self.choices = []
         for choice in choices:
             widget = ChoiceButton(choice, multiple)
-            self.group.addButton(widget)
             self.choice_box.addWidget(widget)
             widget.setVisible(True)
             widget.toggled.connect(self._choices_changed)
@@ -145,15 +180,22 @@ class QuizPage(QWidget):
         for before, after in pairwise([*self.choices, self.stop_button, self.check_button,
                                        self.next_button]):
             QWidget.setTabOrder(before, after)  # choices first, as they are read
+        self.setFocusProxy(self.question)
+        if self.isVisible():  # before the old answers and Next go, so the focus never jumps
+            self.question.setFocus(Qt.FocusReason.OtherFocusReason)
+        for old in old_choices:
+            self.group.removeButton(old)
+            discard(old)
+        for widget in self.choices if not multiple else ():
+            # one answer: the group is one tab stop, the arrows choose (a radio group);
+            # several: each answer is a tab stop of its own (check boxes)
+            self.group.addButton(widget)
         self.feedback.hide()
         self.stop_button.setVisible(retry)
         self.check_button.show()
         self.check_button.setEnabled(False)
         self.next_button.hide()
         self.scroll.verticalScrollBar().setValue(0)
-        self.setFocusProxy(self.choices[0] if self.choices else self.check_button)
-        if self.isVisible():
-            self.focusProxy().setFocus()
 
     def show_feedback(self, answer: Answer, *, last: bool) -> None:
         """Right away: right or not, and why, for each choice made. The answer is not given."""
@@ -161,7 +203,6 @@ class QuizPage(QWidget):
         if question is None:
             return
         for widget in self.choices:
-            widget.setEnabled(False)
             if widget.choice.id in answer.chosen:
                 widget.mark_result("right" if widget.choice.correct else "wrong")
         role = "right" if answer.right else "wrong"
@@ -179,15 +220,19 @@ class QuizPage(QWidget):
         if question.kind == QuestionKind.MULTIPLE and missing and some_right:
             parts.append("<p>" + escape(self.tr("There is more that is true here.")) + "</p>")
         self.explanations.setText("".join(parts))
-        self.explanations.setAccessibleName(self.explanations.text())
+        explained = QTextDocumentFragment.fromHtml(self.explanations.text()).toPlainText()
+        self.explanations.setAccessibleName(explained)
         restyle(self.feedback)
         self.feedback.show()
-        self.check_button.hide()
         self.next_button.setText(self.tr("See my results") if last else self.tr("Next"))
         self.next_button.setAccessibleName(self.next_button.text())
         self.next_button.show()
         self.setFocusProxy(self.next_button)
-        self.next_button.setFocus()
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)  # before Check hides
+        self.check_button.hide()
+        for widget in self.choices:
+            widget.setEnabled(False)
+        announce(self, f"{self.verdict.text()} {explained}")
         # after the layout has placed the feedback, scroll so that it shows
         QTimer.singleShot(0, self, self._scroll_to_feedback)
 
@@ -198,9 +243,12 @@ class QuizPage(QWidget):
             lines.append(self.tr("Answer %1: %2").replace("%1", str(number))
                          .replace("%2", widget.choice.text))
         if self.feedback.isVisibleTo(self):
-            lines += [self.verdict.text(), QTextDocumentFragment.fromHtml(
-                self.explanations.text()).toPlainText()]
+            lines += [self.verdict.text(), self.explanations.accessibleName()]
         return "\n".join(line for line in lines if line)
+
+    def announcement(self) -> str:
+        """Nothing: the focus goes to the question, and a screen reader reads it."""
+        return ""
 
     def clear(self) -> None:
         """Forget the question and the answer on screen."""
@@ -212,6 +260,8 @@ class QuizPage(QWidget):
         for widget in (self.question, self.detail, self.verdict, self.explanations,
                        self.module_title, self.position):
             widget.clear()
+            widget.setAccessibleName("")
+        self.choice_group.setAccessibleName("")
         self.feedback.hide()
 
     def _scroll_to_feedback(self) -> None:
@@ -228,7 +278,14 @@ class QuizPage(QWidget):
             self.submitted.emit(self.chosen())
 
     def _enter(self) -> None:
-        if self.next_button.isVisible():
+        """Return presses the button that has the focus.
+
+        On the question or an answer, it checks the answer (or goes on after the feedback).
+        """
+        focused = self.focusWidget()
+        if focused in (self.stop_button, self.check_button, self.next_button):
+            focused.click()  # type: ignore[union-attr]
+        elif self.next_button.isVisible():
             self.next.emit()
         elif self.check_button.isEnabled():
             self._submit()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.quiz import Mastery, Results
-from eduapp.ui.widgets import button, discard, label
+from eduapp.ui.widgets import button, discard, heading, label
 
 
 class ResultsPage(QWidget):
@@ -22,7 +22,7 @@ class ResultsPage(QWidget):
         outer.setContentsMargins(40, 24, 40, 24)
         outer.setSpacing(14)
         self.module_title = label("", "muted")
-        self.heading = label("", "h1")
+        self.heading = heading("", 1)
         self.message = label("", "lead")
 
         tiles = QHBoxLayout()
@@ -46,6 +46,9 @@ class ResultsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # arrow keys scroll a long list
+        scroll.setProperty("focusRing", True)
+        self.scroll = scroll
         scroll.setWidget(content)
 
         buttons = QHBoxLayout()
@@ -68,6 +71,9 @@ class ResultsPage(QWidget):
         lines += [row.accessibleName() for row in self.objective_rows]
         return "\n".join(lines)
 
+    def announcement(self) -> str:
+        return self.spoken_text()
+
     def clear(self) -> None:
         """Forget the scores and objectives on screen."""
         for row in self.objective_rows:
@@ -89,6 +95,7 @@ class ResultsPage(QWidget):
     def show_results(self, module_title: str, results: Results) -> None:
         self.module_title.setText(module_title)
         self.heading.setText(self.tr("Your results"))
+        self.scroll.setAccessibleName(self.heading.text())
         if results.all_understood:
             self.message.setText(self.tr("Well done. You understood every idea in this topic."))
         else:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Screen
-from eduapp.ui.widgets import Illustration, TextView, button, label
+from eduapp.ui.accessibility import set_role
+from eduapp.ui.widgets import Illustration, TextView, button, heading, label
 
 
 class ScreenPage(QWidget):
@@ -38,17 +39,23 @@ class ScreenPage(QWidget):
         top.addWidget(self.progress_text)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
+        set_role(self.progress, "decoration")  # "3 of 7" says it; no "22 percent" each turn
         self.banner = label(self.tr("Let's look at this again. Then you can try the question "
                                     "once more."), "banner")
-        self.heading = label("", "h1")
+        self.heading = heading("", 1)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
         body = QHBoxLayout()
         self.body = body
         body.setSpacing(32)
+        figure = QVBoxLayout()
+        figure.setSpacing(10)
         self.picture = Illustration()
+        self.caption = label("", "caption")  # under the picture; its alt text stays its name
+        figure.addWidget(self.picture, 1)
+        figure.addWidget(self.caption)
         self.text = TextView()
-        body.addWidget(self.picture, 5)
+        body.addLayout(figure, 5)
         body.addWidget(self.text, 6)
 
         buttons = QHBoxLayout()
@@ -96,7 +103,6 @@ class ScreenPage(QWidget):
                                    .replace("%2", str(total)))
         self.progress.setRange(0, total)
         self.progress.setValue(number)
-        self.progress.setAccessibleName(self.progress_text.text())
         for widget in (self.progress_text, self.progress, self.back_button, self.next_button):
             widget.setVisible(not reviewing)
         self.banner.setVisible(reviewing)
@@ -108,6 +114,8 @@ class ScreenPage(QWidget):
         self.next_button.setAccessibleName(self.next_button.text())
         self.heading.setText(screen.title)
         self.picture.show_image(screen.image)
+        self.caption.setText(screen.image.caption if screen.image else "")
+        self.caption.setVisible(bool(self.caption.text()))
         self.text.show_html(markdown_html(screen.markdown), screen.title)
         self.text.verticalScrollBar().setValue(0)
         focus = self.again_button if reviewing else self.next_button
@@ -127,8 +135,14 @@ class ScreenPage(QWidget):
         lines.append(self.heading.text())
         if self.picture.isVisibleTo(self) and self.picture.alt:
             lines.append(self.tr("Picture: %1").replace("%1", self.picture.alt))
+        if self.caption.isVisibleTo(self):
+            lines.append(self.caption.text())
         lines.append(self.text.toPlainText())
         return "\n".join(lines)
+
+    def announcement(self) -> str:
+        """What a screen reader says as the screen shows: all of it, as read aloud."""
+        return self.spoken_text()
 
     def clear(self) -> None:
         """Forget the screen on show, and any review in progress."""
@@ -140,6 +154,8 @@ class ScreenPage(QWidget):
         self.progress_text.clear()
         self.text.clear()
         self.picture.show_image(None)
+        self.caption.clear()
+        self.caption.hide()
 
     def _key_next(self) -> None:
         if self.reviewing:

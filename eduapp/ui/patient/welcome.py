@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from eduapp.ui.i18n import language_name
-from eduapp.ui.widgets import Illustration, button, label
+from eduapp.ui.widgets import Illustration, button, heading, label
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,7 +37,7 @@ class WelcomePage(QWidget):
         self.clinic = label(clinic_name, "lead")
         self._picture = picture
         self.picture = Illustration()
-        self.title = label("", "h1")
+        self.title = heading("", 1)
         self.intro = label("", "lead")
         for centred in (self.clinic, self.title, self.intro):
             # by name, so `Qt` loads after the first frame (see eduapp.ui.widgets)
@@ -89,6 +89,9 @@ class WelcomePage(QWidget):
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == language)
             choice.setAccessibleName(language_name(code))
+
+    def announcement(self) -> str:
+        return self.spoken_text()
 
     def spoken_text(self) -> str:
         return "\n".join((self.clinic.text(), self.title.text(), self.intro.text()))
