@@ -322,6 +322,10 @@ class PatientFlow(QObject):
         A screen reader is told what the page says (see `announcement` on each page).
         """
         self._watch_saving()
+        if page is not self.stack.currentWidget():
+            # straight to the new page's first control, still hidden: else Qt moves the focus
+            # out of the old page first, and a screen reader says where it went
+            (page.focusProxy() or page).setFocus()
         self.stack.setCurrentWidget(page)
         page.setFocus()
         self.page_changed.emit(page)

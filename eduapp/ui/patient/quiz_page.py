@@ -177,8 +177,8 @@ class QuizPage(QWidget):
             widget.setVisible(True)
             widget.toggled.connect(self._choices_changed)
             self.choices.append(widget)
-        for before, after in pairwise([*self.choices, self.stop_button, self.check_button,
-                                       self.next_button]):
+        for before, after in pairwise([self.question, *self.choices, self.stop_button,
+                                       self.check_button, self.next_button]):
             QWidget.setTabOrder(before, after)  # choices first, as they are read
         self.setFocusProxy(self.question)
         if self.isVisible():  # before the old answers and Next go, so the focus never jumps
