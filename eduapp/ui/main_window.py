@@ -20,7 +20,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from eduapp.ui.patient.idle import IdleReset
 from eduapp.ui.patient.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
 from eduapp.ui.widgets import button, discard, label
+from eduapp.ui.wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
     from eduapp.core.content.model import Module
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.high_contrast = settings.high_contrast
         self.kiosk = False
         self.may_close = False
-        self.setMinimumSize(1024, 700)
+        self.setMinimumSize(800, 600)  # a portrait tablet
         self.resize(1280, 800)
         central = QWidget()
         box = QVBoxLayout(central)
@@ -117,12 +117,10 @@ class MainWindow(QMainWindow):
     def _build_top_bar(self) -> QFrame:
         self.top_bar = QFrame()
         self.top_bar.setObjectName("topbar")
-        bar = QHBoxLayout(self.top_bar)
+        bar = WrapLayout(self.top_bar)  # a second row rather than a cut button
         bar.setContentsMargins(24, 6, 24, 6)
-        bar.setSpacing(8)
         self.clinic_label = label(self.settings.clinic_name, "muted", wrap=False)
         bar.addWidget(self.clinic_label)
-        bar.addStretch(1)
         self.size_buttons = []
         for step in range(len(TEXT_STEPS)):
             size_button = button("A", "step")
@@ -145,12 +143,9 @@ class MainWindow(QMainWindow):
         self.staff_button = button("", "quiet")
         self.staff_button.clicked.connect(self.show_workspace)
         self.staff_button.setVisible(self.open_workspace is not None)
-        bar.addSpacing(12)
         bar.addWidget(self.contrast_button)
-        bar.addSpacing(12)
         for speech_button in (self.read_button, self.stop_speech_button, self.slow_button):
             bar.addWidget(speech_button)
-        bar.addSpacing(12)
         bar.addWidget(self.topics_button)
         bar.addWidget(self.staff_button)  # last and quiet: for staff, not in patients' way
         for before, after in pairwise([*self.size_buttons, self.contrast_button,

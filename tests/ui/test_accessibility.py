@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from eduapp.commands.driver import PatientDriver, wrong_choice
-from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_PAIRS
+from eduapp.ui.theme import FOCUS_AGAINST, HIGH_CONTRAST, PALETTE, TEXT_PAIRS, stylesheet
 from tests.ui_checks import labels_cut_off
 
 
@@ -35,6 +35,16 @@ def test_every_text_colour_pair_has_enough_contrast(palette, minimum):
            for fg, bg in TEXT_PAIRS
            if contrast(getattr(palette, fg), getattr(palette, bg)) < minimum]
     assert low == []
+
+
+@pytest.mark.parametrize("palette", [PALETTE, HIGH_CONTRAST], ids=["normal", "high-contrast"])
+def test_the_focus_ring_stands_out_from_every_unfocused_control(palette):
+    """WCAG 2.2 (2.4.13): 3:1 between the ring and what its pixels show without the focus."""
+    low = {name: round(contrast(palette.focus, getattr(palette, name)), 2)
+           for name in FOCUS_AGAINST if contrast(palette.focus, getattr(palette, name)) < 3}
+    assert low == {}
+    sheet = stylesheet(0, palette)
+    assert f"QPushButton[kind=\"primary\"]:focus {{ border: 4px solid {palette.focus}" in sheet
 
 
 def visit_every_kind_of_page(window, module):
