@@ -9,6 +9,7 @@ text, the answers to choose the first time and the right ones (see tests/e2e/tes
 """
 
 import json
+import os
 import sys
 import time
 
@@ -100,10 +101,17 @@ def main():
     app = find_app()
     steps = []
 
+    quiet = float(os.environ.get("WALK_QUIET", "0.4"))  # longer with a screen reader busy
+
     def press(key):
         pyatspi.Registry.generateKeyboardEvent(KEYS[key], None, pyatspi.KEY_SYM)
-        listener.pump()
+        listener.pump(quiet=quiet, bound=8 + 20 * quiet)
         focus = describe(listener.focus) if listener.focus is not None else {}
+        for _ in range(3):  # the app may be slow to answer while a screen reader asks too
+            if focus.get("role") != "gone":
+                break
+            listener.pump(quiet=quiet)
+            focus = describe(listener.focus)
         steps.append({"key": key, "focus": focus, "events": listener.take()})
         return focus
 

@@ -6,7 +6,8 @@ from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
 from eduapp.core.visit import ModuleStatus
@@ -36,7 +37,10 @@ class ModuleCard(WrapButton):
         text.addWidget(self.title)
         text.addWidget(self.summary)
         text.addWidget(self.minutes)
-        text.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        badge_row = QHBoxLayout()  # as wide as its words, wrapping when the card is narrower:
+        badge_row.addWidget(self.badge)  # an aligned widget would get one line's height only
+        badge_row.addStretch(1)
+        text.addLayout(badge_row)
         text.addStretch(1)
         box.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(text, 1)
@@ -94,11 +98,12 @@ class ModuleListPage(QWidget):
         for card in self.cards:
             discard(card)
         self.cards = []
-        for index, module in enumerate(modules):
+        for module in modules:
             card = ModuleCard(module)
             card.clicked.connect(partial(self.chosen.emit, module.id))
-            self.grid.addWidget(card, index // 2, index % 2)
             self.cards.append(card)
+        self._columns = 0
+        self._arrange()
         if self.cards:
             self.setFocusProxy(self.cards[0])
             for before, after in pairwise([*self.cards, self.finish_button]):
@@ -108,6 +113,22 @@ class ModuleListPage(QWidget):
         lines = [self.title.text(), self.hint.text()]
         lines += [f"{card.accessibleName()}. {card.summary.text()}" for card in self.cards]
         return "\n".join(lines)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Two columns of cards, or one where two would not fit (a portrait tablet)."""
+        if not self.cards:
+            return
+        need = 2 * max(c.minimumSizeHint().width() for c in self.cards) + self.grid.spacing()
+        columns = 2 if need <= self.width() - 100 else 1
+        if columns == getattr(self, "_columns", 0):
+            return
+        self._columns = columns
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // columns, index % columns)
 
     def announcement(self) -> str:
         return f"{self.title.text()}\n{self.hint.text()}"
