@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.high_contrast = settings.high_contrast
         self.kiosk = False
         self.may_close = False
-        self.setMinimumSize(800, 600)  # a portrait tablet
+        self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         central = QWidget()
         box = QVBoxLayout(central)

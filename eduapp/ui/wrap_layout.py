@@ -57,8 +57,10 @@ class WrapLayout(QLayout):
     def minimumSize(self) -> QSize:
         margins = self.contentsMargins()
         width = max((i.minimumSize().width() for i in self._shown()), default=0)
+        height = max((i.minimumSize().height() for i in self._shown()), default=0)
+        # one row's height: the rows it really needs come from heightForWidth
         return QSize(width + margins.left() + margins.right(),
-                     self.heightForWidth(width + margins.left() + margins.right()))
+                     height + margins.top() + margins.bottom())
 
     def _shown(self) -> list[QLayoutItem]:
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
