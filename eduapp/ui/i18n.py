@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,17 @@ def long_date(day: date) -> str:
     """`day` written out in the interface language, e.g. "domingo, 22 de noviembre de 2026"."""
     return QLocale().toString(QDate(day.year, day.month, day.day),
                               QLocale.FormatType.LongFormat)
+
+
+def short_time(moment: datetime) -> str:
+    """The local time of day of `moment` as the interface language writes it ("2:05 PM")."""
+    local = moment.astimezone()
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def time_range(start: datetime, end: datetime) -> str:
+    """From `start` to `end`, as local times of day: "2:05 PM–2:40 PM"."""
+    return f"{short_time(start)}\u2013{short_time(end)}"
 
 
 def long_date_format() -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eduapp.core.pin import MAX_DIGITS
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.widgets import button, label
 
@@ -54,8 +55,8 @@ class PinDialog(QDialog):
                            else self.tr("For staff: enter the clinician PIN"), "h2")
         self.hint = label(self.tr("4 to 8 digits. Only staff should know it.") if self.choosing
                           else self.tr("Patients: please ask a member of staff."), "muted")
-        self.pin = self._field(self.tr("PIN"))
-        self.repeat = self._field(self.tr("Repeat the PIN"))
+        self.pin = pin_field(self.tr("PIN"))
+        self.repeat = pin_field(self.tr("Repeat the PIN"))
         self.repeat.setVisible(self.choosing)
         self.message = label("", "verdict-wrong")
         self.message.hide()
@@ -74,16 +75,6 @@ class PinDialog(QDialog):
         self.pin.returnPressed.connect(self._submit)
         self.repeat.returnPressed.connect(self._submit)
         self.pin.setFocus()
-
-    def _field(self, name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        field.setMaxLength(8)
-        field.setMinimumHeight(48)
-        field.setPlaceholderText(name)
-        field.setAccessibleName(name)
-        return field
 
     def _submit(self) -> None:
         from eduapp.ui.wording import pin_outcome
@@ -106,6 +97,18 @@ class PinDialog(QDialog):
         self.message.show()
         self.adjustSize()  # room for the message, also where no window manager resizes us
         self.pin.setFocus()
+
+
+def pin_field(name: str) -> QLineEdit:
+    """A field for a PIN: hidden digits, at most as many as a PIN may have."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    field.setMaxLength(MAX_DIGITS)
+    field.setMinimumHeight(48)
+    field.setPlaceholderText(name)
+    field.setAccessibleName(name)
+    return field
 
 
 def pin_rules(store: Store | None) -> PinRules | None:

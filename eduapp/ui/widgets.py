@@ -197,3 +197,12 @@ class TextView(QTextBrowser):
         self.setHtml(html)
         self.setAccessibleName(name)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+
+def show_status(status: QLabel, text: str, *, error: bool = False) -> None:
+    """Show `text` in a tab's status line, styled as an error or as done, and name it."""
+    status.setText(text)
+    status.setAccessibleName(text)
+    status.setProperty("state", "error" if error else "ok")
+    restyle(status)
+    status.show()

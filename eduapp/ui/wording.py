@@ -6,9 +6,10 @@ import math
 
 from PySide6.QtCore import QT_TR_NOOP
 
-from eduapp.core.analytics import ToDiscuss
+from eduapp.core.analytics import AttemptSummary, ToDiscuss
 from eduapp.core.clinic import Must, SettingProblem, SettingsError
 from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS, PinCheck, PinProblem
+from eduapp.core.quiz import Mastery
 from eduapp.core.startup import Notice, NoticeKind
 from eduapp.core.storage.problems import StoreProblem
 from eduapp.ui.i18n import tr
@@ -99,6 +100,16 @@ def settings_not_saved(err: SettingsError) -> str:
                   "changed.").replace("%1", folder).replace("%2", err.reason)
     return tr("The folder %1 cannot be written to (%2).").replace("%1", folder).replace(
         "%2", err.reason)
+
+
+def attempt_status(attempt: AttemptSummary) -> str:
+    """How a quiz ended: completed, not finished, or stopped with objectives to discuss."""
+    if attempt.completed:
+        return tr("Completed")
+    if not attempt.finished:
+        return tr("Not finished")
+    missed = sum(level is Mastery.NOT_YET for _, level in attempt.results.objectives)
+    return tr("Stopped: %n to discuss", "", missed)
 
 
 def discuss_prompts(item: ToDiscuss) -> tuple[str, ...]:

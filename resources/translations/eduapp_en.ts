@@ -27,6 +27,38 @@
             <numerusform>That PIN is not right. %n tries left before a pause.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../eduapp/ui/clinician/models.py" line="+209"/>
+        <source>%n objectives to discuss</source>
+        <translation>
+            <numerusform>%n objective to discuss</numerusform>
+            <numerusform>%n objectives to discuss</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Chosen %n times on a first try</source>
+        <translation>
+            <numerusform>Chosen once on a first try</numerusform>
+            <numerusform>Chosen %n times on a first try</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n times</source>
+        <translation>
+            <numerusform>once</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../eduapp/ui/wording.py" line="+51"/>
+        <source>Stopped: %n to discuss</source>
+        <translation>
+            <numerusform>Stopped: %n to discuss</numerusform>
+            <numerusform>Stopped: %n to discuss</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IdleNotice</name>
@@ -47,6 +79,87 @@
         <translation>
             <numerusform>About %n minute</numerusform>
             <numerusform>About %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsTab</name>
+    <message numerus="yes">
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+155"/>
+        <source>%Ln first tries</source>
+        <translation>
+            <numerusform>%Ln first try</numerusform>
+            <numerusform>%Ln first tries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message numerus="yes">
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+366"/>
+        <source>Delete sessions older than %n days now</source>
+        <translation>
+            <numerusform>Delete sessions older than %n day now</numerusform>
+            <numerusform>Delete sessions older than %n days now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Not saved: %n fields need a change.</source>
+        <translation>
+            <numerusform>Not saved: %n field needs a change.</numerusform>
+            <numerusform>Not saved: %n fields need a change.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete every session that started more than %n day ago, with all its answers? This cannot be undone.</numerusform>
+            <numerusform>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Deleted %n sessions</source>
+        <translation>
+            <numerusform>Deleted %n session</numerusform>
+            <numerusform>Deleted %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>older than %n days.</source>
+        <translation>
+            <numerusform>older than %n day.</numerusform>
+            <numerusform>older than %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>No session was older than %n days.</source>
+        <translation>
+            <numerusform>No session was older than %n day.</numerusform>
+            <numerusform>No session was older than %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message numerus="yes">
+        <location filename="../../eduapp/ui/clinician/today.py" line="+243"/>
+        <source>%n sessions</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n need discussion</source>
+        <translation>
+            <numerusform>%n needs discussion</numerusform>
+            <numerusform>%n need discussion</numerusform>
         </translation>
     </message>
 </context>

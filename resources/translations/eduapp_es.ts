@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../eduapp/ui/clinician/models.py" line="+134"/>
+        <location filename="../../eduapp/ui/clinician/models.py" line="+135"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+68"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+58"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
     </message>
@@ -46,10 +46,13 @@ comentar</translation>
         <source>No visit code</source>
         <translation>Sin código de visita</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 objectives to discuss</source>
-        <translation>%1 objetivos para comentar</translation>
+        <source>%n objectives to discuss</source>
+        <translation>
+            <numerusform>%n objetivo para comentar</numerusform>
+            <numerusform>%n objetivos para comentar</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -62,29 +65,12 @@ comentar</translation>
         <translation>primer intento %1 de %3, final %2 de %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Session #%1, %2 to %3</source>
         <translation>Sesión #%1, de %2 a %3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+445"/>
-        <source>completed</source>
-        <translation>completado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+1"/>
-        <source>not finished</source>
-        <translation>sin terminar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>stopped</source>
-        <translation>detenido</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>To discuss: %1</source>
         <translation>Para comentar: %1</translation>
     </message>
@@ -115,23 +101,34 @@ comentar</translation>
         <source>Most chosen wrong answer</source>
         <translation>Respuesta incorrecta más elegida</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>Chosen %1 times on a first try</source>
-        <translation>Elegida %1 veces en un primer intento</translation>
+        <source>Chosen %n times on a first try</source>
+        <translation>
+            <numerusform>Elegida %n vez en un primer intento</numerusform>
+            <numerusform>Elegida %n veces en un primer intento</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n times</source>
+        <translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>%1 of %2 first tries were right</source>
         <translation>%1 de %2 primeros intentos fueron correctos</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1 (%2 times)</source>
-        <translation>%1 (%2 veces)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>Objective</source>
         <translation>Objetivo</translation>
     </message>
@@ -146,7 +143,7 @@ comentar</translation>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-24"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+415"/>
         <source>session #%1</source>
         <translation>sesión #%1</translation>
     </message>
@@ -173,12 +170,7 @@ comentar</translation>
         <translation>Nada para comentar: se entendió todo lo que se preguntó.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>stopped before the end</source>
-        <translation>detenido antes del final</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>First try %1 of %3, final %2 of %3</source>
         <translation>Primer intento %1 de %3, final %2 de %3</translation>
     </message>
@@ -204,7 +196,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="-46"/>
+        <location filename="../../eduapp/ui/wording.py" line="+108"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -213,13 +205,16 @@ comentar</translation>
         <source>Not finished</source>
         <translation>Sin terminar</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Stopped: %1 to discuss</source>
-        <translation>Detenido: %1 para comentar</translation>
+        <source>Stopped: %n to discuss</source>
+        <translation>
+            <numerusform>Detenido: %n para comentar</numerusform>
+            <numerusform>Detenido: %n para comentar</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="-35"/>
         <source>Understood on first try</source>
         <translation>Entendido al primer intento</translation>
     </message>
@@ -234,7 +229,7 @@ comentar</translation>
         <translation>Aún no: comentar</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>No label</source>
         <translation>Sin código</translation>
     </message>
@@ -300,7 +295,7 @@ comentar</translation>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+18"/>
+        <location filename="../../eduapp/ui/wording.py" line="-94"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -469,7 +464,7 @@ comentar</translation>
         <translation>No se puede escribir en la carpeta %1 (%2).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Ask the patient to tell you in their own words: %1</source>
         <translation>Pida al paciente que le explique con sus propias palabras: %1</translation>
     </message>
@@ -477,7 +472,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+466"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+461"/>
         <location line="+6"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
@@ -513,7 +508,7 @@ comentar</translation>
         <translation>Cambiar PIN</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
         <source>The two new PINs are not the same.</source>
         <translation>Los dos PIN nuevos no coinciden.</translation>
     </message>
@@ -738,7 +733,7 @@ comentar</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+47"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+48"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>
@@ -788,7 +783,7 @@ comentar</translation>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>The two PINs are not the same.</source>
         <translation>Los dos PIN no coinciden.</translation>
     </message>
@@ -901,10 +896,13 @@ comentar</translation>
         <source>No answers from %1 to %2.</source>
         <translation>No hay respuestas del %1 al %2.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 first tries</source>
-        <translation>%1 primeros intentos</translation>
+        <source>%Ln first tries</source>
+        <translation>
+            <numerusform>%Ln primer intento</numerusform>
+            <numerusform>%Ln primeros intentos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1101,7 +1099,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="-329"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-313"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1264,12 +1262,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Delete old sessions now</source>
         <translation>Eliminar ahora las sesiones antiguas</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Change PIN…</source>
         <translation>Cambiar PIN…</translation>
     </message>
@@ -1303,23 +1301,56 @@ comentar</translation>
         <source>The settings file has a problem, so the defaults are shown for it. Saving writes a correct file.</source>
         <translation>El archivo de configuración tiene un problema, por lo que se muestran los valores predeterminados en su lugar. Al guardar, se escribe un archivo correcto.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+52"/>
-        <source>Delete sessions older than %1 days now</source>
-        <translation>Eliminar ahora las sesiones de más de %1 días</translation>
+        <source>Delete sessions older than %n days now</source>
+        <translation>
+            <numerusform>Eliminar ahora las sesiones de más de %n día</numerusform>
+            <numerusform>Eliminar ahora las sesiones de más de %n días</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>Not saved: 1 field needs a change.</source>
-        <translation>No se guardó: hay que corregir 1 campo.</translation>
+        <source>Not saved: %n fields need a change.</source>
+        <translation>
+            <numerusform>No se guardó: %n campo necesita un cambio.</numerusform>
+            <numerusform>No se guardó: %n campos necesitan un cambio.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar todas las sesiones que empezaron hace más de %n día, con todas sus respuestas? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar todas las sesiones que empezaron hace más de %n días, con todas sus respuestas? No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Deleted %n sessions</source>
+        <translation>
+            <numerusform>Se eliminó %n sesión</numerusform>
+            <numerusform>Se eliminaron %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Not saved: %1 fields need a change.</source>
-        <translation>No se guardó: hay que corregir %1 campos.</translation>
+        <source>older than %n days.</source>
+        <translation>
+            <numerusform>de más de %n día.</numerusform>
+            <numerusform>de más de %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>No session was older than %n days.</source>
+        <translation>
+            <numerusform>Ninguna sesión tenía más de %n día.</numerusform>
+            <numerusform>Ninguna sesión tenía más de %n días.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-39"/>
         <source>Not saved. %1</source>
         <translation>No se guardó. %1</translation>
     </message>
@@ -1334,37 +1365,17 @@ comentar</translation>
         <translation>Se muestra de nuevo la configuración guardada.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Delete every session that started more than %1 days ago, with all its answers? This cannot be undone.</source>
-        <translation>¿Eliminar todas las sesiones que empezaron hace más de %1 días, con todas sus respuestas? Esto no se puede deshacer.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Old sessions could not be deleted: %1.</source>
         <translation>No se pudieron eliminar las sesiones antiguas: %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No session was older than %1 days.</source>
-        <translation>Ninguna sesión tenía más de %1 días.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Deleted 1 session older than %1 days.</source>
-        <translation>Se eliminó 1 sesión de más de %1 días.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Deleted %2 sessions older than %1 days.</source>
-        <translation>Se eliminaron %2 sesiones de más de %1 días.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>The clinician PIN was changed.</source>
         <translation>Se cambió el PIN clínico.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Delete old sessions</source>
         <translation>Eliminar sesiones antiguas</translation>
     </message>
@@ -1372,7 +1383,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-358"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-345"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1471,25 +1482,21 @@ comentar</translation>
         <source>The sessions cannot be read: %1.</source>
         <translation>No se pueden leer las sesiones: %1.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>1 session</source>
-        <translation>1 sesión</translation>
+        <source>%n sessions</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 sessions</source>
-        <translation>%1 sesiones</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 needs discussion</source>
-        <translation>1 para comentar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 need discussion</source>
-        <translation>%1 para comentar</translation>
+        <source>%n need discussion</source>
+        <translation>
+            <numerusform>%n necesita conversación</numerusform>
+            <numerusform>%n necesitan conversación</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1582,7 +1589,7 @@ comentar</translation>
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <location line="+9"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
@@ -1665,7 +1672,7 @@ comentar</translation>
 <context>
     <name>pin</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+30"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+42"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>

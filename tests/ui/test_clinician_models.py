@@ -23,6 +23,7 @@ from eduapp.ui.clinician.models import (
     SessionsModel,
     short_title,
 )
+from eduapp.ui.i18n import short_time
 from eduapp.ui.theme import PALETTE
 
 UNTIL = datetime(2025, 3, 14, 18, 0, tzinfo=UTC)
@@ -72,7 +73,7 @@ def test_sessions_model_cells(qapp, day: list[analytics.SessionSummary]) -> None
     model = SessionsModel()
     model.set_rows(day)
     for row, s in enumerate(day):
-        assert cell(model, row, model.TIME) == f"{s.started_at.astimezone():%H:%M}"
+        assert cell(model, row, model.TIME) == short_time(s.started_at)  # local, as QLocale
         assert cell(model, row, model.CODE) == (s.label or NO_LABEL)
         modules = str(cell(model, row, model.MODULES)).splitlines()
         scores = str(cell(model, row, model.SCORES)).splitlines()

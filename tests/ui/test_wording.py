@@ -91,6 +91,30 @@ def test_core_messages_reach_the_spanish_workspace_in_spanish(speak: Translation
         "No puede quedar vacío.")
 
 
+def test_times_of_day_follow_the_interface_language(speak: Translations) -> None:
+    from datetime import datetime
+
+    from eduapp.ui.i18n import short_time, time_range
+
+    afternoon = datetime(2026, 11, 27, 14, 5).astimezone()  # a local time
+    speak.use("en")
+    assert short_time(afternoon) == "2:05\u202fPM" or short_time(afternoon) == "2:05 PM"
+    speak.use("es")
+    assert short_time(afternoon) == "14:05"
+    assert time_range(afternoon, afternoon.replace(minute=40)) == "14:05\u201314:40"
+
+
+def test_plurals_in_english_and_spanish(speak: Translations) -> None:
+    from eduapp.ui.i18n import tr
+
+    speak.use("en")
+    assert [tr("%n objectives to discuss", "", n) for n in (1, 2)] == [
+        "1 objective to discuss", "2 objectives to discuss"]
+    speak.use("es")
+    assert [tr("%n objectives to discuss", "", n) for n in (1, 2)] == [
+        "1 objetivo para comentar", "2 objetivos para comentar"]
+
+
 def test_every_plural_has_its_english_forms(tmp_path: Path) -> None:
     """English plurals come from eduapp_en.ts: lupdate finds none missing or unfinished."""
     import shutil

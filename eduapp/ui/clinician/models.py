@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from eduapp.core.analytics import ObjectiveStats, QuestionStats, SessionSummary
 from eduapp.core.content.model import Module
-from eduapp.ui.i18n import tr
+from eduapp.ui.i18n import short_time, tr
 from eduapp.ui.theme import PALETTE, TEXT_STEPS, Palette
+from eduapp.ui.wording import attempt_status
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -159,7 +160,7 @@ class SessionsModel(_Rows[SessionSummary]):
 
 
 def _time(s: SessionSummary) -> str:
-    return f"{s.started_at.astimezone():%H:%M}"
+    return short_time(s.started_at)
 
 
 def _code(s: SessionSummary) -> str:
@@ -205,7 +206,7 @@ def _spoken(s: SessionSummary, column: int) -> str:
     if column == SessionsModel.CODE and not s.label:
         return tr("No visit code")
     if column == SessionsModel.DISCUSS:
-        return (tr("%1 objectives to discuss").replace("%1", str(len(s.to_discuss)))
+        return (tr("%n objectives to discuss", "", len(s.to_discuss))
                 if s.flagged else tr("Nothing to discuss"))
     if column == SessionsModel.SCORES:
         return "; ".join(f"{a.module.title}: " + tr("first try %1 of %3, final %2 of %3")
@@ -216,13 +217,10 @@ def _spoken(s: SessionSummary, column: int) -> str:
 
 
 def _session_tip(s: SessionSummary) -> str:
-    start, end = s.started_at.astimezone(), s.last_activity.astimezone()
     lines = [tr("Session #%1, %2 to %3").replace("%1", str(s.id))
-             .replace("%2", f"{start:%H:%M}").replace("%3", f"{end:%H:%M}")]
+             .replace("%2", short_time(s.started_at)).replace("%3", short_time(s.last_activity))]
     for a in s.attempts:
-        status = (tr("completed") if a.completed else tr("not finished") if not a.finished
-                  else tr("stopped"))
-        lines.append(f"{a.module.title}: {status}")
+        lines.append(f"{a.module.title}: {attempt_status(a)}")
     if s.flagged:
         lines.append(tr("To discuss: %1").replace(
             "%1", "; ".join(d.objective.text for d in s.to_discuss)))
@@ -247,7 +245,7 @@ class QuestionsModel(_Rows[QuestionStats]):
             if column == self.MODULE:
                 return q.module.title
             if column == self.WRONG and q.top_wrong:
-                return tr("Chosen %1 times on a first try").replace("%1", str(q.top_wrong[1]))
+                return tr("Chosen %n times on a first try", "", q.top_wrong[1])
             if column == self.FACILITY and q.first_tries:
                 return tr("%1 of %2 first tries were right").replace(
                     "%1", str(q.first_try_right)).replace("%2", str(q.first_tries))
@@ -265,8 +263,8 @@ def _top_wrong(q: QuestionStats) -> str:
     if q.top_wrong is None:
         return "\u2014"
     choice, times = q.top_wrong
-    return tr("%1 (%2 times)").replace("%1", q.question.choice(choice).text).replace(
-        "%2", str(times))
+    return tr("%1 (%2)").replace("%1", q.question.choice(choice).text).replace(
+        "%2", tr("%n times", "", times))
 
 
 _question_cells: tuple[Callable[[QuestionStats], str], ...] = (

@@ -152,7 +152,7 @@ class QuestionsTab(QWidget):
             self._show_empty(self.tr("No answers from %1 to %2.").replace(
                 "%1", long_date(first)).replace("%2", long_date(last)))
             return
-        self.count.setText(self.tr("%1 first tries").replace("%1", self.locale().toString(tries)))
+        self.count.setText(self.tr("%Ln first tries", "", tries))
         self.stack.setCurrentIndex(0)
         self.explanation.show()
 

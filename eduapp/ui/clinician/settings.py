@@ -40,12 +40,13 @@ from eduapp.core.clinic import (
     with_changes,
 )
 from eduapp.core.paths import installed_languages
-from eduapp.core.pin import MAX_DIGITS, PinLock
+from eduapp.core.pin import PinLock
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import clinician_style
 from eduapp.ui.i18n import language_name
-from eduapp.ui.widgets import button, label, restyle
+from eduapp.ui.pin_dialog import pin_field
+from eduapp.ui.widgets import button, label, show_status
 from eduapp.ui.wording import pin_outcome, setting_problem, settings_not_saved, store_problem
 
 NUMBER_WIDTH = 120
@@ -362,8 +363,9 @@ class SettingsTab(QWidget):
 
     def _name_purge_button(self, text: str) -> None:
         days = text.strip()
-        name = (self.tr("Delete sessions older than %1 days now").replace("%1", days)
-                if days.isdigit() else self.tr("Delete old sessions now"))
+        name = (self.tr("Delete sessions older than %n days now", "", int(days))
+                if days.isascii() and days.isdigit() and len(days) < 10
+                else self.tr("Delete old sessions now"))
         self.purge_button.setText(name)
         self.purge_button.setAccessibleName(name)
 
@@ -377,9 +379,7 @@ class SettingsTab(QWidget):
         except SettingsError as err:
             if err.problems:
                 self.show_problems(err.problems)
-                count = len(err.problems)
-                self.say(self.tr("Not saved: 1 field needs a change.") if count == 1 else
-                         self.tr("Not saved: %1 fields need a change.").replace("%1", str(count)),
+                self.say(self.tr("Not saved: %n fields need a change.", "", len(err.problems)),
                          error=True)
             else:
                 self.say(self.tr("Not saved. %1").replace("%1", settings_not_saved(err)),
@@ -408,8 +408,8 @@ class SettingsTab(QWidget):
             return
         days = keep.keep_days
         if not self._confirm(self.tr(
-                "Delete every session that started more than %1 days ago, with all its "
-                "answers? This cannot be undone.").replace("%1", str(days))):
+                "Delete every session that started more than %n days ago, with all its "
+                "answers? This cannot be undone.", "", days)):
             return
         try:
             deleted = self.store.purge_older_than(days)
@@ -417,13 +417,11 @@ class SettingsTab(QWidget):
             self.say(self.tr("Old sessions could not be deleted: %1.").replace(
                 "%1", store_problem(err.problem)), error=True)
             return
-        if not deleted:
-            done = self.tr("No session was older than %1 days.")
-        elif deleted == 1:
-            done = self.tr("Deleted 1 session older than %1 days.")
+        if deleted:
+            self.say(self.tr("Deleted %n sessions", "", deleted) + " "
+                     + self.tr("older than %n days.", "", days))
         else:
-            done = self.tr("Deleted %2 sessions older than %1 days.")
-        self.say(done.replace("%1", str(days)).replace("%2", str(deleted)))
+            self.say(self.tr("No session was older than %n days.", "", days))
         self.purged.emit(deleted)
 
     def change_pin(self) -> None:
@@ -432,11 +430,8 @@ class SettingsTab(QWidget):
             self.say(self.tr("The clinician PIN was changed."))
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-        self.status.setProperty("state", "error" if error else "ok")
-        restyle(self.status)
-        self.status.show()
+        """A message under the tab: what was done, or what went wrong."""
+        show_status(self.status, text, error=error)
 
     # dialogs (tests replace these) ------------------------------------------------------
 
@@ -472,9 +467,9 @@ class ChangePinDialog(QDialog):
         box.addWidget(label(self.tr("Change the clinician PIN"), "h2"))
         box.addWidget(label(self.tr("The new PIN: 4 to 8 digits. Only staff should know it."),
                             "muted"))
-        self.current = self._field(self.tr("Current PIN"))
-        self.new = self._field(self.tr("New PIN"))
-        self.repeat = self._field(self.tr("Repeat the new PIN"))
+        self.current = pin_field(self.tr("Current PIN"))
+        self.new = pin_field(self.tr("New PIN"))
+        self.repeat = pin_field(self.tr("Repeat the new PIN"))
         self.message = label("", "verdict-wrong")
         self.message.hide()
         for widget in (self.current, self.new, self.repeat, self.message):
@@ -491,16 +486,6 @@ class ChangePinDialog(QDialog):
         for field in (self.current, self.new, self.repeat):
             field.returnPressed.connect(self._submit)
         self.current.setFocus()
-
-    def _field(self, name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        field.setMaxLength(MAX_DIGITS)
-        field.setMinimumHeight(48)
-        field.setPlaceholderText(name)
-        field.setAccessibleName(name)
-        return field
 
     def _submit(self) -> None:
         if self.new.text() != self.repeat.text():

@@ -39,12 +39,12 @@ from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.sqlite import LABEL_MAX, Store
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
-from eduapp.ui.i18n import language_name, long_date_format, tr
+from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
 from eduapp.ui.print.paper import printer
 from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
-from eduapp.ui.widgets import button, label, restyle
-from eduapp.ui.wording import discuss_prompts, store_problem
+from eduapp.ui.widgets import button, label, show_status
+from eduapp.ui.wording import attempt_status, discuss_prompts, store_problem
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -240,11 +240,9 @@ class TodayTab(QWidget):
                 "%1", store_problem(err.problem)), error=True)
         self.model.set_rows(sessions)
         flagged = sum(s.flagged for s in sessions)
-        text = (self.tr("1 session") if len(sessions) == 1
-                else self.tr("%1 sessions").replace("%1", str(len(sessions))))
+        text = self.tr("%n sessions", "", len(sessions))
         if flagged:
-            text += " · " + (self.tr("1 needs discussion") if flagged == 1 else self.tr(
-                "%1 need discussion").replace("%1", str(flagged)))
+            text += " · " + self.tr("%n need discussion", "", flagged)
         self.count.setText(text)
         self.sessions_stack.setCurrentWidget(self.table if sessions else self.empty)
         self.details_panel.setVisible(bool(sessions))
@@ -275,7 +273,7 @@ class TodayTab(QWidget):
                                  + "</p>" if self.model.rowCount() else "")
             return
         code = session.label or self.tr("no visit code")
-        self.heading.setText(f"{session.started_at.astimezone():%H:%M} · {code}")
+        self.heading.setText(f"{short_time(session.started_at)} · {code}")
         self.details.setHtml(session_html(session))
 
     # actions ----------------------------------------------------------------------------
@@ -363,11 +361,7 @@ class TodayTab(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """A message under the tab: what was done, or what went wrong."""
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-        self.status.setProperty("state", "error" if error else "ok")
-        restyle(self.status)
-        self.status.show()
+        show_status(self.status, text, error=error)
 
     # dialogs (tests replace these) ------------------------------------------------------
 
@@ -377,7 +371,7 @@ class TodayTab(QWidget):
         dialog.setLabelText(self.tr(
             "Visit code for the session at %1, at most %2 characters. Use the code from your "
             "schedule, never the patient's name. Leave it empty to remove the code.")
-            .replace("%1", f"{session.started_at.astimezone():%H:%M}")
+            .replace("%1", short_time(session.started_at))
             .replace("%2", str(LABEL_MAX)))
         dialog.setTextValue(session.label or "")
         for field in dialog.findChildren(QLineEdit):
@@ -417,8 +411,7 @@ DETAILS_CSS = (
 
 def session_html(s: SessionSummary) -> str:
     """What the details pane shows: what to talk about first, then every answer."""
-    start, end = s.started_at.astimezone(), s.last_activity.astimezone()
-    facts = [f"{start:%H:%M}\u2013{end:%H:%M}", language_name(s.language),
+    facts = [time_range(s.started_at, s.last_activity), language_name(s.language),
              tr("session #%1").replace("%1", str(s.id))]
     parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>"]
     for item in s.to_discuss:
@@ -440,18 +433,12 @@ def session_html(s: SessionSummary) -> str:
     return "".join(parts)
 
 
-def _status(a: AttemptSummary) -> str:
-    if a.completed:
-        return tr("completed")
-    return tr("stopped before the end") if a.finished else tr("not finished")
-
-
 def _attempt_html(a: AttemptSummary) -> str:
     r = a.results
     scores = (tr("First try %1 of %3, final %2 of %3").replace("%1", str(r.first_try_right))
               .replace("%2", str(r.final_right)).replace("%3", str(r.total)))
     parts = [f"<h3>{escape(a.module.title)}</h3>",
-             f"<p class='muted'>{escape(scores)} · {escape(_status(a))}</p>"]
+             f"<p class='muted'>{escape(scores)} · {escape(attempt_status(a))}</p>"]
     questions = {q.id: q for q in a.module.questions}
     order = [q.id for q in a.module.questions]
     answered = sorted({x.question_id for x in a.answers},

@@ -18,23 +18,14 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from eduapp.core.analytics import AttemptSummary, SessionSummary
+from eduapp.core.analytics import SessionSummary
 from eduapp.core.quiz import Mastery
-from eduapp.ui.i18n import language_name, long_date, tr
+from eduapp.ui.i18n import language_name, long_date, time_range, tr
 from eduapp.ui.print.paper import paged_document, pdf_writer
 from eduapp.ui.theme import PALETTE
-from eduapp.ui.wording import discuss_prompts
+from eduapp.ui.wording import attempt_status, discuss_prompts
 
 LARGEST_PT, SMALLEST_PT = 11, 7
-
-
-def _status(attempt: AttemptSummary) -> str:
-    if attempt.completed:
-        return tr("Completed")
-    if not attempt.finished:
-        return tr("Not finished")
-    missed = sum(level is Mastery.NOT_YET for _, level in attempt.results.objectives)
-    return tr("Stopped: %1 to discuss").replace("%1", str(missed))
 
 
 def _mastery(level: Mastery) -> str:
@@ -50,9 +41,8 @@ def _mastery(level: Mastery) -> str:
 def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = True,
                  prompts: int | None = None) -> str:
     """One session's page as HTML; shorter without `detail` or with fewer `prompts` each."""
-    start = session.started_at.astimezone()
-    end = session.last_activity.astimezone()
-    when = f"{long_date(start.date())}, {start:%H:%M}\u2013{end:%H:%M}"
+    day = long_date(session.started_at.astimezone().date())
+    when = f"{day}, {time_range(session.started_at, session.last_activity)}"
     label = escape(session.label) if session.label else (
         f"<span style='color:{PALETTE.muted}'>" + escape(tr("No label")) + "</span>")
     language = language_name(session.language)
@@ -85,7 +75,7 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
             f"<tr><td {cell}>{escape(a.module.title)}</td>"
             f"<td {cell}>{r.first_try_right}/{r.total} ({r.first_try_percent}%)</td>"
             f"<td {cell}><b>{r.final_right}/{r.total} ({r.final_percent}%)</b></td>"
-            f"<td {cell}>{escape(_status(a))}</td></tr>")
+            f"<td {cell}>{escape(attempt_status(a))}</td></tr>")
     parts.append("</table>")
     parts.append("<h2>" + escape(tr("To discuss")) + "</h2>")
     if not session.to_discuss:
