@@ -49,12 +49,9 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
                  idle_seconds: float | None = None) -> MainWindow:
     """The main window for a loaded context (step 6); arguments override clinic settings."""
     settings = context.settings
-    # reopened within the idle time, the last patient's session goes on; never in a second
-    # copy of the app, where the open session belongs to the patient at the other copy
-    resume = settings.idle_seconds if context.first_copy else 0
 
-    def open_visit(language: str) -> Visit:
-        visit = Visit(context.store, language, resume_within=resume)
+    def open_visit(language: str) -> Visit:  # always a new session: see eduapp.core.visit
+        visit = Visit(context.store, language)
         if visit.saving_problem:
             log.warning("results are not being saved: %s", visit.saving_problem)
         return visit

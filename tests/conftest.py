@@ -73,13 +73,13 @@ def make_window(qtbot, themed, library: Library) -> Iterator[Callable[..., objec
 
     made: list[Translations] = []
 
-    def make(store: Store | None, resume_within: int = 300, languages: tuple[str, ...] = ("en",),
+    def make(store: Store | None, languages: tuple[str, ...] = ("en",),
              **settings: object) -> MainWindow:
         translations = Translations(RESOURCES)
         made.append(translations)
         window = MainWindow({code: library.for_language(code) for code in languages},
                             WindowSettings("Test Clinic", **settings),  # type: ignore[arg-type]
-                            lambda language: Visit(store, language, resume_within=resume_within),
+                            lambda language: Visit(store, language),
                             translations=translations)
         qtbot.addWidget(window)
         window.show()

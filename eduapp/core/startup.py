@@ -108,6 +108,8 @@ class Context:
             self._store = open_store(self.data_dir, self.notices)
             if self._store is not None:
                 purge_old_sessions(self._store, self.settings.keep_days)
+                if self.first_copy:
+                    end_open_sessions(self._store)
                 self.sender = start_sender(self._store, self.data_dir)
         return self._store
 
@@ -278,6 +280,24 @@ def purge_old_sessions(store: Store, keep_days: int) -> int:
     return deleted
 
 
+def end_open_sessions(store: Store) -> int:
+    """End the sessions an earlier run left open (closed, killed, a power cut); never raises.
+
+    Their answers stay for the care team; the next patient always gets a session of their
+    own. Only the copy holding the data folder does this: another copy's open session is a
+    patient still at it (should a restart of the first copy end it anyway, its answers still
+    go on being saved to it).
+    """
+    try:
+        ended = store.end_open_sessions()
+    except StoreError as err:
+        log.error("sessions left open could not be ended: %s", err)
+        return 0
+    if ended:
+        log.info("ended %d sessions left open by an earlier run", ended)
+    return ended
+
+
 def prepare(options: Options, *, load: bool = True) -> Context:
     """Data folder, logging and clinic settings; then the content and the database.
 
@@ -311,9 +331,9 @@ _held: list[object] = []  # the open lock file, for as long as this process runs
 def hold_data_folder(data_dir: Path) -> bool:
     """Lock `eduapp.lock` in the data folder for this process; False when another copy holds it.
 
-    Two copies may share a data folder (SQLite lets both write), but only the first may pick
-    up a session left open by an earlier run: the other's open session is someone else's
-    patient. The operating system drops the lock when the process ends, even when killed.
+    Two copies may share a data folder (SQLite lets both write), but only the first ends the
+    sessions an earlier run left open: the other's open session is a patient still at it.
+    The operating system drops the lock when the process ends, even when killed.
     """
     try:
         handle = open(data_dir / "eduapp.lock", "a+b")  # noqa: SIM115  held until exit

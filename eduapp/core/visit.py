@@ -35,9 +35,13 @@ class ModuleStatus:
 
 
 class Visit:
-    """A session of one patient: started fresh, or resumed after the app was reopened."""
+    """A session of one patient, always a new one.
 
-    def __init__(self, store: Store | None, language: str, *, resume_within: int = 0,
+    A session is never continued by a later visit or after a restart, so two people's answers
+    never share one.
+    """
+
+    def __init__(self, store: Store | None, language: str, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.language = language
@@ -49,7 +53,7 @@ class Visit:
         self._waiting: list[Callable[[Store], object]] = []  # failed writes, oldest first
         self._next_try = 0.0  # a locked database can take seconds to fail: not at every tap
         self.session_id = 0
-        self._save(lambda s: self._open(s, resume_within))
+        self._save(self._open)
 
     @property
     def unsaved(self) -> int:
@@ -62,16 +66,8 @@ class Visit:
         self._save(None)
         return not self._waiting
 
-    def _open(self, store: Store, resume_within: int) -> None:
-        session = store.resumable_session(resume_within) if resume_within else None
-        if session is None:
-            self.session_id = store.start_session(self.language)
-            return
-        for attempt in store.attempts(session):
-            if attempt.finished_at is not None:
-                self._finished[attempt.module_id] = list(attempt.answers)
-        log.info("resumed an open session")
-        self.session_id = session
+    def _open(self, store: Store) -> None:
+        self.session_id = store.start_session(self.language)
 
     def status(self, module: Module) -> ModuleStatus:
         answers = self._finished.get(module.id)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from eduapp.ui import accessibility
 from eduapp.ui.i18n import Translations
 from eduapp.ui.patient.flow import PatientFlow
-from eduapp.ui.patient.idle import IdleReset
+from eduapp.ui.patient.idle import IdleReset, close_popups
 from eduapp.ui.patient.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
 from eduapp.ui.widgets import button, discard, label
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
                                 settings.welcome_picture, self.language)
         self.flow.welcome.language_chosen.connect(self.set_language)
         self.topics_button.clicked.connect(self.flow.show_modules)
+        self.flow.finished.connect(self.start_over)  # "I am finished": the same wipe as idle
         self.flow.page_changed.connect(self._page_changed)
         self.flow.print_requested.connect(self._print_checklist)
         if settings.idle_seconds:
@@ -297,15 +298,24 @@ class MainWindow(QMainWindow):
     # idle reset ---------------------------------------------------------------------------
 
     def start_over(self) -> None:
-        """Wipe everything the last patient left: visit, pages, text size, contrast, speech."""
+        """The one wipe between patients, for the idle reset and "I am finished" alike.
+
+        Afterwards nothing of the last patient is reachable: dialogs, menus and messages are
+        closed, the visit is ended (its answers stay saved), every page is emptied, and
+        language, text size, contrast and read-aloud are back to the clinic's choice.
+        """
+        close_popups(self)
         self.speech.stop()
         self.slow_button.setChecked(False)
         self.close_workspace()  # a clinician who walked away leaves nothing open
+        if self.idle is not None:
+            self.idle.arm(False)  # the notice goes; armed again by the next patient's input
         self.flow.end_visit()
         self.set_language(self.settings.language)
         self.text_step = self.settings.text_step
         self.high_contrast = self.settings.high_contrast
         self.apply_theme()
+        self.flow.welcome.setFocus()
 
     def _update_idle(self) -> None:
         if self.idle is None:

@@ -555,17 +555,17 @@ comentar</translation>
 <context>
     <name>IdleNotice</name>
     <message>
-        <location filename="../../eduapp/ui/patient/idle.py" line="+43"/>
+        <location filename="../../eduapp/ui/patient/idle.py" line="+87"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>I&apos;m still here</source>
         <translation>Sigo aquí</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+3"/>
         <source>To keep your answers private, this screen will start over in %n seconds.</source>
         <translation>
             <numerusform>Para que sus respuestas sigan siendo privadas, esta pantalla volverá al inicio en %n segundo.</numerusform>
@@ -576,7 +576,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+163"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+164"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>

@@ -1,8 +1,9 @@
 """Saving results: the SQLite store, a patient's Visit on top of it, and opening the database.
 
-What matters to people: an answer is on disk the moment it is given; closing and reopening
-the app soon after keeps the results; a database the app cannot use never stops the
-teaching; a damaged database is kept aside, never deleted. Every test has its own file in
+What matters to people: an answer is on disk the moment it is given; reopening the app,
+however soon, starts a new patient and keeps the last one's results for the care team; a
+database the app cannot use never stops the teaching; a damaged database is kept aside,
+never deleted. Every test has its own file in
 tmp_path (or memory), and time is an injected clock, never a sleep.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from eduapp.core import startup as setup
-from eduapp.core.quiz import Answer, Mastery, QuizSession, Results, Step
+from eduapp.core.quiz import Answer, QuizSession, Step
 from eduapp.core.startup import Notice, NoticeKind, open_store
 from eduapp.core.storage.problems import StoreError, StoreProblem
 from eduapp.core.storage.sqlite import DB_NAME, SCHEMA_VERSION, Store
@@ -24,7 +25,6 @@ from tests.content_fixtures import tiny_module
 
 RIGHT = {"pain-job": {"protect"}, "can-it-change": {"true"},
          "helpful-steps": {"learn", "tell-team"}}
-WINDOW = 180  # seconds, as the clinic's idle_seconds default
 
 
 class Clock:
@@ -123,32 +123,20 @@ def test_attempts_belong_to_their_own_session(tmp_path: Path) -> None:
     store.close()
 
 
-def test_resumable_session_respects_the_window(tmp_path: Path) -> None:
+def test_sessions_left_open_are_ended_at_their_last_activity(tmp_path: Path) -> None:
     clock = Clock()
     store = Store.open(tmp_path / DB_NAME, clock=clock)
-    session = store.start_session("en")
-    clock.advance(WINDOW - 1)
-    assert store.resumable_session(WINDOW) == session
-    store.touch_session(session)
-    clock.advance(WINDOW - 1)  # still within the window of the last activity
-    assert store.resumable_session(WINDOW) == session
-    clock.advance(2)
-    assert store.resumable_session(WINDOW) is None
-    # Ended, not just skipped: a wider window later does not bring it back.
-    assert store.resumable_session(10 * WINDOW) is None
-    store.close()
-
-
-def test_only_the_latest_open_session_is_resumed(tmp_path: Path) -> None:
-    clock = Clock()
-    store = Store.open(tmp_path / DB_NAME, clock=clock)
-    older = store.start_session("en")
-    clock.advance(10)
-    newer = store.start_session("en")
-    assert store.resumable_session(WINDOW) == newer
-    store.end_session(newer)
-    assert store.resumable_session(WINDOW) is None  # the older one was ended, too
-    assert store.session_ids() == [older, newer]
+    ended, left_open = store.start_session("en"), store.start_session("es")
+    store.end_session(ended)
+    clock.advance(40)
+    store.touch_session(left_open)
+    last_active = store.sessions_by_id([left_open])[0].last_activity
+    clock.advance(600)
+    assert store.end_open_sessions() == 1
+    rows = {row.id: row for row in store.sessions_by_id()}
+    assert rows[left_open].ended_at == last_active  # when the patient was last there
+    assert rows[ended].ended_at is not None and rows[ended].ended_at < last_active
+    assert store.end_open_sessions() == 0
     store.close()
 
 
@@ -190,41 +178,28 @@ def test_visit_without_a_database_says_results_are_not_saved() -> None:
     assert visit.status(module).done
 
 
-def _finish_on(path: Path, clock: Clock) -> tuple[int, Results]:
-    store = Store.open(path, clock=clock)
-    visit = Visit(store, "en", resume_within=WINDOW)
+def test_reopening_at_once_starts_a_new_patient_and_ends_the_last_one(
+        tmp_path: Path) -> None:
+    """Closed or killed a second after the last answer: the next visit starts clean."""
+    store = Store.open(tmp_path / DB_NAME)
+    visit = Visit(store, "en")
     quiz = visit.start_quiz(tiny_module())
     _quiz_all_right_except_first(quiz)
-    results = visit.finish_quiz(quiz)
-    store.close()  # the app is closed
-    return visit.session_id, results
-
-
-def test_reopening_within_the_window_keeps_the_results(tmp_path: Path) -> None:
-    clock = Clock()
-    session, results = _finish_on(tmp_path / DB_NAME, clock)
-    clock.advance(WINDOW - 30)
-    store = Store.open(tmp_path / DB_NAME, clock=clock)
-    reopened = Visit(store, "en", resume_within=WINDOW)
+    visit.finish_quiz(quiz)
+    store.close()  # the app is closed (no visit.end(): a crash or a power cut)
+    notices: list[str] = []
+    store = open_store(tmp_path, notices)
+    assert store is not None
+    assert setup.end_open_sessions(store) == 1
+    reopened = Visit(store, "en")
     status = reopened.status(tiny_module())
-    store.close()
-    assert reopened.session_id == session
-    assert status.done
-    assert status.results == results
-    assert dict((o.id, m) for o, m in status.results.objectives) == {
-        "alarm": Mastery.AFTER_REVIEW, "change": Mastery.FIRST_TRY}
-
-
-def test_reopening_after_the_window_starts_a_new_patient(tmp_path: Path) -> None:
-    clock = Clock()
-    session, _ = _finish_on(tmp_path / DB_NAME, clock)
-    clock.advance(WINDOW + 30)
-    store = Store.open(tmp_path / DB_NAME, clock=clock)
-    reopened = Visit(store, "en", resume_within=WINDOW)
-    status = reopened.status(tiny_module())
-    store.close()
-    assert reopened.session_id != session
+    assert reopened.session_id != visit.session_id
     assert not status.done and status.results is None
+    [earlier] = store.attempts(visit.session_id)  # kept for the care team, and ended
+    assert len(earlier.answers) == 4
+    assert store.sessions_by_id([visit.session_id])[0].ended_at is not None
+    assert store.attempts(reopened.session_id) == []
+    store.close()
 
 
 # opening the database at start-up ------------------------------------------------------

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFrame
 
 from eduapp.commands.driver import PatientDriver, wrong_choice
 from eduapp.core.quiz import Step
-from eduapp.core.storage.sqlite import Store
 from eduapp.ui.patient.quiz_page import ChoiceButton
 
 
@@ -132,28 +131,6 @@ def test_every_module_can_be_completed(qtbot, make_window, store, library):
     badges = [card.badge.text() for card in window.flow.module_list.cards]
     assert badges == [f"Done: {len(m.questions)} of {len(m.questions)} understood"
                       for m in library.for_language("en")]
-
-
-def test_closing_and_reopening_keeps_the_results(qtbot, make_window, tmp_path, library):
-    path = tmp_path / "eduapp.db"
-    first = Store.open(path)
-    window = make_window(first)
-    driver = PatientDriver(window)
-    module = library.for_language("en")[0]
-    driver.start()
-    driver.open_module(module)
-    driver.read_all(module)
-    driver.take_quiz(module, wrong_first=set())
-    window.close()
-    first.close()
-
-    second = Store.open(path)
-    window = make_window(second)
-    PatientDriver(window).start()
-    card = window.flow.module_list.cards[0]
-    total = len(module.questions)
-    assert card.badge.isVisible() and card.badge.text() == f"Done: {total} of {total} understood"
-    second.close()
 
 
 def test_the_next_patient_sees_nothing_of_the_last(qtbot, make_window, store, library):

@@ -248,20 +248,18 @@ class Store:
             if cur.rowcount:
                 self._emit("end", id=self._uid_of("sessions", session_id), at=now)
 
-    def resumable_session(self, within_seconds: int) -> int | None:
-        """The open session last active within the window, if any; older open ones end."""
-        cutoff = (self._now() - timedelta(seconds=within_seconds)).isoformat()
-        row = self._run("SELECT id FROM sessions WHERE ended_at IS NULL AND last_active_at >= ? "
-                         "ORDER BY last_active_at DESC LIMIT 1", (cutoff,)).fetchone()
-        keep = row[0] if row else -1
+    def end_open_sessions(self) -> int:
+        """End every session left open at its last activity; returns how many.
+
+        Left open means the app was closed, killed or lost power; no later start continues it.
+        """
         with self._change():
-            left = self._run("SELECT uid, last_active_at FROM sessions "
-                             "WHERE ended_at IS NULL AND id != ?", (keep,)).fetchall()
-            self._run("UPDATE sessions SET ended_at = last_active_at "
-                      "WHERE ended_at IS NULL AND id != ?", (keep,))
+            left = self._run("SELECT uid, last_active_at FROM sessions WHERE ended_at IS NULL",
+                             ()).fetchall()
+            self._run("UPDATE sessions SET ended_at = last_active_at WHERE ended_at IS NULL", ())
             for uid, at in left:
                 self._emit("end", id=uid, at=at)
-        return int(row[0]) if row else None
+        return len(left)
 
     def session_ids(self) -> list[int]:
         return [r[0] for r in self._run("SELECT id FROM sessions ORDER BY id", ())]

@@ -37,6 +37,7 @@ class PatientFlow(QObject):
     """Owns the patient pages in a stack and the state of the current visit."""
 
     page_changed = Signal(QWidget)
+    finished = Signal()  # the patient tapped "I am finished": the window wipes everything
     print_requested = Signal(object)  # the Module whose checklist to print
 
     def __init__(self, stack: QStackedWidget, modules: Mapping[str, Sequence[Module]],
@@ -113,7 +114,7 @@ class PatientFlow(QObject):
             self.stack.addWidget(page)
             page.show_modules(list(self.modules.values()))
             page.chosen.connect(self.open_module)
-            page.finished.connect(self.end_visit)
+            page.finished.connect(self.finished)
         return self._module_list
 
     @property
@@ -190,7 +191,11 @@ class PatientFlow(QObject):
             self._retry.start()
 
     def end_visit(self) -> None:
-        """The patient is done: the visit ends and nothing of it stays on screen."""
+        """The visit ends and nothing of it stays on the pages.
+
+        Part of the window's one wipe, `MainWindow.start_over`, which also resets what the top
+        bar changed.
+        """
         if self.visit is not None:
             self.visit.end()
             if self.visit.unsaved:  # kept (out of sight) until the database takes it

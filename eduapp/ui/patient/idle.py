@@ -1,8 +1,10 @@
 """Idle reset: after the clinic's idle time with no input, warn with a countdown, then start over.
 
 The notice covers the whole window (so the next person cannot read what is behind it), counts
-down for at least 20 seconds (WCAG 2.2.1) and has one big "I'm still here" button. Any touch,
-click, key or wheel counts as activity; so does read-aloud in progress (`keep_alive`).
+down for at least 20 seconds (WCAG 2.2.1) and has one big "I'm still here" button, in the
+language on show. Dialogs, menus and messages are closed first, so nothing sits above it.
+Any touch, click, key or wheel counts as activity; so does read-aloud (`keep_alive`), for as
+long as the text could take to read (see `eduapp.ui.patient.read_aloud`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from eduapp.ui.widgets import button, label
 
@@ -20,6 +22,29 @@ INPUT_EVENTS = {
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
     QEvent.Type.TabletPress,
 }
+
+
+def close_popups(window: QWidget) -> int:
+    """Close every dialog, menu, message and tooltip above `window`; returns how many.
+
+    A dialog waiting in `exec()` is rejected, so the code that opened it goes on as after
+    Cancel. Used by the idle warning and by the wipe between patients.
+    """
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.hideText()
+    closed = 0
+    while (popup := QApplication.activePopupWidget()) is not None and closed < 50:
+        popup.close()  # a menu or a list that drops down; each may have opened another
+        closed += 1
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or not widget.isVisible() or widget.isAncestorOf(window):
+            continue
+        if isinstance(widget, QDialog):
+            widget.done(QDialog.DialogCode.Rejected.value)
+        widget.close()
+        closed += 1
+    return closed
 
 
 class IdleNotice(QWidget):
@@ -40,9 +65,9 @@ class IdleNotice(QWidget):
         box = QVBoxLayout(card)
         box.setContentsMargins(40, 32, 40, 32)
         box.setSpacing(18)
-        self.title = label(self.tr("Are you still there?"), "h1")
+        self.title = label("", "h1")
         self.message = label("", "lead")
-        self.button = button(self.tr("I'm still here"), "primary")
+        self.button = button("", "primary")
         self.button.setMinimumWidth(320)
         self.button.clicked.connect(self.still_here)
         box.addWidget(self.title)
@@ -58,6 +83,10 @@ class IdleNotice(QWidget):
         self.hide()
 
     def show_seconds(self, seconds: int) -> None:
+        """The texts in the interface language now installed, with the seconds left."""
+        self.title.setText(self.tr("Are you still there?"))
+        self.button.setText(self.tr("I'm still here"))
+        self.button.setAccessibleName(self.button.text())
         self.message.setText(self.tr(
             "To keep your answers private, this screen will start over in %n seconds.",
             "", seconds))
@@ -147,6 +176,7 @@ class IdleReset(QObject):
             self._idle.start()
             return
         self.remaining = self.countdown_seconds
+        close_popups(self.window.window())
         self.notice.show_seconds(self.remaining)
         self.notice.cover()
         self._tick.start()
