@@ -14,6 +14,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from eduapp.core.content.model import Module
 
 log = logging.getLogger(__name__)
+APP_ICON = "app-icon.svg"  # the build draws the .ico, .icns and PNG sizes from it too
 
 
 def make_application(text_step: int = 0, high_contrast: bool = False) -> QApplication:
@@ -164,6 +166,20 @@ def finish_loading(window: MainWindow, context: Context) -> None:
     for notice in context.notices:
         log.warning("%s", notice)
     window.flow.build_pages()
+    set_app_icon(context.resources)
+
+
+def set_app_icon(resources: Path) -> None:
+    """The app icon on every window and in the task switcher.
+
+    Set after the first frame: drawing the SVG loads Qt's SVG icon engine, which the welcome
+    page does not need.
+    """
+    from PySide6.QtGui import QIcon
+
+    icon = resources / "images" / APP_ICON
+    if icon.is_file():
+        QApplication.setWindowIcon(QIcon(str(icon)))
 
 
 def kiosk_pin_ready(window: MainWindow, context: Context) -> bool:
