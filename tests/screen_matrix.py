@@ -47,7 +47,8 @@ def check(window, case: Case, modules: Iterable) -> list[str]:  # type: ignore[n
     problems: list[str] = []
 
     def look(name: str, root=None) -> None:  # type: ignore[no-untyped-def]
-        QApplication.processEvents()
+        for _ in range(3):  # a layout may take a few passes to settle (scroll bars come)
+            QApplication.processEvents()
         problems.extend(f"{case} / {name}: {p}" for p in screen_problems(root or window))
 
     driver = PatientDriver(window, look)

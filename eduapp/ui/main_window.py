@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.high_contrast = settings.high_contrast
         self.kiosk = False
         self.may_close = False
-        self.setMinimumSize(1024, 700)
+        self.setMinimumSize(800, 600)  # a portrait tablet
         self.resize(1280, 800)
         central = QWidget()
         box = QVBoxLayout(central)
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         bar.setContentsMargins(24, 6, 24, 6)
         self.clinic_label = label(self.settings.clinic_name, "muted", wrap=False)
         bar.addWidget(self.clinic_label)
+        bar.pin_left(self.clinic_label)
         self.size_buttons = []
         for step in range(len(TEXT_STEPS)):
             size_button = button("A", "step")

@@ -1,8 +1,9 @@
 """A layout that puts its widgets in a row and starts a new row when the width runs out.
 
-The top bar uses it, so that long words (Spanish at the largest text) or a narrow screen (a
-portrait tablet) give it a second row instead of cutting its buttons. Rows are right-aligned,
-except that the first widget (the clinic's name) stays at the left of the first row.
+The top bar and the pages' button rows use it, so that long words (Spanish at the largest
+text) or a narrow screen (a portrait tablet) give them a second row instead of cutting their
+buttons. Rows are right-aligned, except for the widgets `pin_left` names (the clinic's name,
+Back), which stay at the left of their row.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ class WrapLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._left: list[QWidget] = []
+
+    def pin_left(self, *widgets: QWidget) -> None:
+        """These widgets go at the left of their row; the rest at the right."""
+        self._left += widgets
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -81,17 +87,26 @@ class WrapLayout(QLayout):
         margins = self.contentsMargins()
         inner = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         y = inner.y()
-        first = self._items[0] if self._items else None
         for row in self._rows(inner.width()):
             height = max(i.sizeHint().height() for i in row)
             if place:
-                widths = [min(i.sizeHint().width(), inner.width()) for i in row]
-                x = inner.right() + 1 - sum(widths) - self._gap * (len(row) - 1)
-                for index, (item, width) in enumerate(zip(row, widths, strict=True)):
-                    left = inner.x() if index == 0 and item is first else x
+                left = [i for i in row if i.widget() in self._left]
+                right = [i for i in row if i.widget() not in self._left]
+                widths = {id(i): min(i.sizeHint().width(), inner.width()) for i in row}
+                x = inner.x()
+                starts = []
+                for item in left:
+                    starts.append((item, x))
+                    x += widths[id(item)] + self._gap
+                x = inner.right() + 1 - sum(widths[id(i)] for i in right) \
+                    - self._gap * max(0, len(right) - 1)
+                for item in right:
+                    starts.append((item, x))
+                    x += widths[id(item)] + self._gap
+                for item, left_edge in starts:
                     item_height = min(height, item.sizeHint().height())
                     top = y + (height - item_height) // 2
-                    item.setGeometry(QRect(QPoint(left, top), QSize(width, item_height)))
-                    x += width + self._gap
+                    item.setGeometry(QRect(QPoint(left_edge, top),
+                                           QSize(widths[id(item)], item_height)))
             y += height + self._gap
         return y - self._gap - inner.y() + margins.top() + margins.bottom()

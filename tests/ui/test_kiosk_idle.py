@@ -201,7 +201,7 @@ def test_kiosk_covers_the_screen_and_cannot_be_closed(qtbot, make_window, store)
     window = make_window(store, kiosk=True)
     window.enter_kiosk()
     screen = window.screen().geometry()
-    qtbot.waitUntil(lambda: window.geometry() == screen, timeout=3000)
+    qtbot.waitUntil(lambda: window.geometry() == screen and window.isFullScreen(), timeout=3000)
     assert window.isFullScreen()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     with qtbot.waitSignal(window.exit_requested):

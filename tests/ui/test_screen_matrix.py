@@ -9,9 +9,8 @@ import pytest
 
 from tests.screen_matrix import Case, check
 
-# The portrait tablet (800x1280) is not among them yet: the window is at least 1024 px wide.
-CORNERS = [Case("es", 2, True, (1024, 768)), Case("en", 1, True, (1280, 800)),
-           Case("es", 1, False, (1920, 1080))]
+CORNERS = [Case("es", 2, True, (1024, 768)), Case("es", 2, False, (800, 1280)),
+           Case("en", 1, True, (1280, 800))]
 
 
 @pytest.mark.parametrize("case", CORNERS, ids=str)

@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout
 
 from eduapp.core.content.model import Module
 from eduapp.core.visit import ModuleStatus
-from eduapp.ui.widgets import Illustration, WrapButton, button, discard, heading, label
+from eduapp.ui.widgets import (
+    Illustration,
+    WrapButton,
+    button,
+    discard,
+    heading,
+    label,
+)
 
 
 class ModuleCard(WrapButton):

@@ -14,6 +14,7 @@ from eduapp.core.content.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
 from eduapp.ui.accessibility import announce, set_role
 from eduapp.ui.widgets import WrapButton, button, discard, heading, label, restyle
+from eduapp.ui.wrap_layout import WrapLayout
 
 
 class ChoiceButton(WrapButton):
@@ -120,7 +121,7 @@ class QuizPage(QWidget):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take the focus
         self.scroll.setWidget(content)
 
-        buttons = QHBoxLayout()
+        buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
         self.stop_button = button(self.tr("Stop the quiz"), name=self.tr(
             "Stop the quiz and see my results"))
         self.check_button = button(self.tr("Check my answer"), "primary")
@@ -128,7 +129,7 @@ class QuizPage(QWidget):
         for b in (self.stop_button, self.check_button, self.next_button):
             b.setMinimumWidth(220)
         buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
+        buttons.pin_left(self.stop_button)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.next_button)
         self.check_button.clicked.connect(self._submit)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from eduapp.core.quiz import Mastery, Results
 from eduapp.ui.widgets import button, discard, heading, label
+from eduapp.ui.wrap_layout import WrapLayout
 
 
 class ResultsPage(QWidget):
@@ -36,13 +37,13 @@ class ResultsPage(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 12, 0)
         column.setSpacing(14)
-        column.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.objective_box = QVBoxLayout()
         self.objective_box.setSpacing(10)
         for widget in (self.module_title, self.heading, self.message):
             column.addWidget(widget)
         column.addLayout(tiles)
         column.addLayout(self.objective_box)
+        column.addStretch(1)  # top-aligned; an aligned layout would get one line per row
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -51,13 +52,13 @@ class ResultsPage(QWidget):
         self.scroll = scroll
         scroll.setWidget(content)
 
-        buttons = QHBoxLayout()
+        buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
         self.again_button = button(self.tr("Read this topic again"))
         self.modules_button = button(self.tr("Back to all topics"), "primary")
         self.again_button.clicked.connect(self.read_again)
         self.modules_button.clicked.connect(self.to_modules)
         buttons.addWidget(self.again_button)
-        buttons.addStretch(1)
+        buttons.pin_left(self.again_button)
         buttons.addWidget(self.modules_button)
 
         outer.addWidget(scroll, 1)

@@ -7,13 +7,14 @@ asked the question again and one to stop.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Screen
 from eduapp.ui.accessibility import set_role
 from eduapp.ui.widgets import Illustration, TextView, button, heading, label
+from eduapp.ui.wrap_layout import WrapLayout
 
 
 class ScreenPage(QWidget):
@@ -58,7 +59,7 @@ class ScreenPage(QWidget):
         body.addLayout(figure, 5)
         body.addWidget(self.text, 6)
 
-        buttons = QHBoxLayout()
+        buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
         self.back_button = button(self.tr("Back"), "", name=self.tr("Back: previous screen"))
         self.next_button = button(self.tr("Next"), "primary")
         self.stop_button = button(self.tr("Stop the quiz"), "", name=self.tr(
@@ -70,7 +71,7 @@ class ScreenPage(QWidget):
             b.setMinimumWidth(200)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
+        buttons.pin_left(self.back_button, self.stop_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.next_button)
@@ -122,6 +123,16 @@ class ScreenPage(QWidget):
         self.setFocusProxy(focus)
         if self.isVisible():
             focus.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The picture above the text on a narrow (portrait) screen, beside it otherwise."""
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.TopToBottom if self.width() < 900
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+        # stacked, the picture leaves most of the height to the words
+        self.picture.setMaximumHeight(self.height() // 4 if self.width() < 900 else 16777215)
 
     def set_text_step(self, step: int) -> None:
         """Larger text gets more of the width; the picture shrinks, the words do not."""
