@@ -166,7 +166,14 @@ def _run(argv: list[str] | None) -> int:
 
     return run(options, quit_when_ready=args.quit_when_ready,
                text_step=getattr(args, "text_size", None), kiosk=args.kiosk,
-               idle_timeout=args.idle_timeout)
+               idle_timeout=args.idle_timeout, report=_print_moment)
+
+
+def _print_moment(moment: str) -> None:
+    """`--quit-when-ready`: when the first frame was painted, then when all had loaded."""
+    import time
+
+    print(f"{moment} at {time.time():.4f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,8 +116,13 @@ class OfferedModules(Mapping[str, Sequence["Module"]]):
 
 
 def run(options: Options, *, quit_when_ready: bool = False, text_step: int | None = None,
-        kiosk: bool = False, idle_timeout: float | None = None) -> int:
-    """Open the app; returns the exit code."""
+        kiosk: bool = False, idle_timeout: float | None = None,
+        report: Callable[[str], None] | None = None) -> int:
+    """Open the app; returns the exit code.
+
+    With `quit_when_ready`, `report` is told "first frame" and then "loaded" the moment each
+    happens (the command line prints them for scripts that measure start-up).
+    """
     started = time.perf_counter()
     context = prepare(options, load=False)  # content and database: after the first frame
     settings = context.settings
@@ -127,9 +132,8 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     window = build_window(context, text_step=text_step, kiosk=kiosk, idle_seconds=idle_timeout)
     window.apply_theme()
     window.exit_requested.connect(lambda: ask_to_leave(window, context))
-    if quit_when_ready:  # the moment is printed for scripts that measure start-up
-        window.first_frame.connect(lambda: print(f"first frame at {time.time():.4f}",
-                                                 flush=True))
+    if quit_when_ready and report is not None:
+        window.first_frame.connect(lambda: report("first frame"))
     window.first_frame.connect(lambda: log.info(
         "first frame after %.0f ms", 1000 * (time.perf_counter() - started)))
 
@@ -137,7 +141,8 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
         finish_loading(window, context)
         log.info("everything loaded after %.0f ms", 1000 * (time.perf_counter() - started))
         if quit_when_ready:  # only once everything has loaded, so loading is checked too
-            print(f"loaded at {time.time():.4f}", flush=True)
+            if report is not None:
+                report("loaded")
             app.quit()
 
     window.first_frame.connect(lambda: QTimer.singleShot(0, after_first_frame))

@@ -17,9 +17,6 @@ from eduapp.core.content.model import Module, Objective, Question
 from eduapp.core.quiz import Answer, Mastery, Results, score
 from eduapp.core.storage.sqlite import Attempt, SessionRow, Store
 
-# How a teach-back prompt starts in the clinician notes, in each content language.
-TEACH_BACK_LABELS = ("teach-back:", "repetir para confirmar:")
-
 
 @dataclass(frozen=True)
 class AttemptSummary:
@@ -88,23 +85,10 @@ class SessionSummary:
 def teach_back(module: Module, question: Question) -> str | None:
     """The teach-back prompt in the clinician notes of the screen a question reviews."""
     try:
-        notes = module.screen(question.reviews).clinician_notes
+        prompts = module.screen(question.reviews).teach_back
     except KeyError:
         return None
-    for line in notes.splitlines():
-        prompt = teach_back_prompt(line)
-        if prompt:
-            return prompt
-    return None
-
-
-def teach_back_prompt(line: str) -> str | None:
-    """The prompt of a clinician-notes line that starts with a teach-back label, else None."""
-    text = line.strip().lstrip("-* ").strip()
-    for label in TEACH_BACK_LABELS:
-        if text.lower().startswith(label):
-            return text[len(label):].strip()
-    return None
+    return prompts[0] if prompts else None
 
 
 def _prompts(module: Module, objective: Objective, answers: Sequence[Answer]) -> tuple[str, ...]:

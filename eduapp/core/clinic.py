@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from eduapp.core.textfile import Problem, decode, editor_lines
+from eduapp.core.textfile import Problem, decode, editor_lines, key_line, toml_problem
 
 SETTINGS_FILE = "clinic.toml"
 
@@ -241,20 +241,8 @@ def _read(settings: ClinicSettings, path: Path, *, required: bool
     return None
 
 
-def toml_problem(path: Path, err: tomllib.TOMLDecodeError) -> Problem:
-    """Turn tomllib's message ('... (at line 3, column 5)') into a `path:line` problem."""
-    message = str(err)
-    match = re.search(r"\(at line (\d+), column \d+\)", message)
-    line = int(match.group(1)) if match else 1
-    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    return Problem(path, line, f"not valid TOML: {message}")
-
-
 def _line_of(text: str, key: str) -> int:
-    for number, line in enumerate(editor_lines(text), start=1):
-        if re.match(rf"\s*{re.escape(key)}\s*=", line):
-            return number
-    return 1
+    return key_line(editor_lines(text), key)
 
 
 # editing and saving (clinician mode) ----------------------------------------------------

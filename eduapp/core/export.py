@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from eduapp.core.analytics import AttemptSummary, SessionSummary, summaries
-from eduapp.core.clinic import load_settings
-from eduapp.core.content.loader import load_library
 from eduapp.core.content.model import Module, QuestionKind
-from eduapp.core.paths import default_data_dir, resources_dir
-from eduapp.core.startup import Options
+from eduapp.core.paths import default_data_dir
+from eduapp.core.startup import Options, reading_context
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store
 
@@ -75,16 +73,13 @@ def open_source(options: Options, session_id: int | None) -> ExportSource:
             sessions = store.sessions_by_id()
             if not sessions:
                 raise ExportError(f"the database {path} holds no sessions yet")
-        resources = options.resources or resources_dir()
-        settings = load_settings(resources, data_dir)
-        library = load_library(resources, settings.values, translated=settings.translated)
-        wanted = options.lang or settings.default_language
-        language = wanted if wanted in library.languages else "en"
+        context = reading_context(options, data_dir)
+        modules = context.modules
     except (ExportError, StoreError) as err:
         store.close()
         raise ExportError(str(err)) from err
-    return ExportSource(store, library.for_language(language), sessions, settings.name,
-                        settings.paper)
+    return ExportSource(store, modules, sessions, context.settings.name,
+                        context.settings.paper)
 
 
 # CSV ------------------------------------------------------------------------------------

@@ -311,11 +311,7 @@ def prepare(options: Options, *, load: bool = True) -> Context:
     for problem in settings.problems:
         log.warning("clinic settings: %s (defaults used)", problem)
     languages = installed_languages(resources)
-    wanted = options.lang or settings.default_language
-    language = wanted if wanted in languages else (
-        "en" if "en" in languages else next(iter(languages), wanted))
-    if language != wanted:
-        log.warning("language %r has no content; using %r", wanted, language)
+    language = content_language(options.lang or settings.default_language, languages)
     first_copy = data_dir is None or hold_data_folder(data_dir)
     if not first_copy:
         log.info("another copy of eduapp is using this data folder; both save to it")
@@ -323,6 +319,28 @@ def prepare(options: Options, *, load: bool = True) -> Context:
     if load:
         context.load()
     return context
+
+
+def content_language(wanted: str, languages: tuple[str, ...]) -> str:
+    """`wanted` when there is content in it; else English, else the first there is."""
+    language = wanted if wanted in languages else (
+        "en" if "en" in languages else next(iter(languages), wanted))
+    if language != wanted:
+        log.warning("language %r has no content; using %r", wanted, language)
+    return language
+
+
+def reading_context(options: Options, data_dir: Path) -> Context:
+    """The settings and content of a data folder, as start-up reads them, for a command.
+
+    Unlike `prepare`, nothing is made or locked and logging is left alone; the database is
+    the command's to open.
+    """
+    resources = options.resources or resources_dir()
+    settings = load_settings(resources, data_dir)
+    languages = installed_languages(resources)
+    language = content_language(options.lang or settings.default_language, languages)
+    return Context(resources, data_dir, settings, languages, language, _store_tried=True)
 
 
 _held: list[object] = []  # the open lock file, for as long as this process runs

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,3 +47,24 @@ def editor_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def key_line(lines: Sequence[str], key: str, start: int = 0, end: int | None = None) -> int:
+    """The line number (from 1) of `key = ...` in lines[start:end] of a TOML file.
+
+    Where the key is not written there, the first line of that part: a message still points
+    at the right table.
+    """
+    for index in range(start, len(lines) if end is None else end):
+        if re.match(rf"\s*{re.escape(key)}\s*=", lines[index]):
+            return index + 1
+    return start + 1
+
+
+def toml_problem(path: Path, err: tomllib.TOMLDecodeError) -> Problem:
+    """Turn tomllib's message ('... (at line 3, column 5)') into a `path:line` problem."""
+    message = str(err)
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    line = int(match.group(1)) if match else 1
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    return Problem(path, line, f"not valid TOML: {message}")

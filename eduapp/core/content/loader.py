@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from eduapp.core.clinic import toml_problem
 from eduapp.core.content.model import (
     KEY_POINTS,
     Choice,
@@ -24,9 +23,15 @@ from eduapp.core.content.model import (
     QuestionKind,
     Screen,
 )
-from eduapp.core.content.parse import ID, PLACEHOLDER, ParsedLanguage, parse_language
+from eduapp.core.content.parse import (
+    ID,
+    PLACEHOLDER,
+    ParsedLanguage,
+    parse_language,
+    split_notes,
+)
 from eduapp.core.paths import installed_languages
-from eduapp.core.textfile import Problem, decode, editor_lines
+from eduapp.core.textfile import Problem, decode, editor_lines, key_line, toml_problem
 
 MODULE_FOLDER = re.compile(r"^\d{2}-([a-z0-9][a-z0-9-]*)$")
 TOP_KEYS = {"minutes", "cover", "objectives", "screens", "questions", "checklist"}
@@ -51,10 +56,7 @@ class _TomlLines:
                 end = self.questions[question + 1]
         elif self.questions:
             end = self.questions[0]
-        for i in range(start, end):
-            if re.match(rf"\s*{re.escape(key)}\s*=", self.lines[i]):
-                return i + 1
-        return start + 1
+        return key_line(self.lines, key, start, end)
 
 
 def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool = False,
@@ -356,8 +358,10 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
             line, alt, target, caption = ps.image
             image = _image(folder, path, line, fill(alt), target, deep, problems,
                            caption=fill(caption))
-        screens.append(Screen(ident, fill(ps.title), fill(body), image,
-                              fill("\n".join(ps.notes_lines).strip()), ps.line))
+        notes = fill("\n".join(ps.notes_lines).strip())
+        talking, prompts = split_notes(notes)
+        screens.append(Screen(ident, fill(ps.title), fill(body), image, notes, ps.line,
+                              teach_back=prompts, talking_points=talking))
 
     questions: list[Question] = []
     for qd in questions_data:

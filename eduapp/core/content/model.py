@@ -40,6 +40,9 @@ class Screen:
     image: Image | None = None
     clinician_notes: str = ""
     line: int = 0  # where its heading is in the language file
+    # the clinician notes apart: teach-back prompts (each `Teach-back:` line), the rest
+    teach_back: tuple[str, ...] = ()
+    talking_points: str = ""
 
     @property
     def is_key_points(self) -> bool:

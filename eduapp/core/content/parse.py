@@ -204,3 +204,21 @@ def _screen_line(
         if not line.strip():
             return
     screen.body_lines.append((number, line))
+
+
+# How a teach-back prompt starts in the clinician notes, in each content language.
+TEACH_BACK_LABELS = ("teach-back:", "repetir para confirmar:")
+
+
+def split_notes(notes: str) -> tuple[str, tuple[str, ...]]:
+    """Clinician notes apart: the talking points, and the prompts of teach-back lines."""
+    talking: list[str] = []
+    prompts: list[str] = []
+    for line in notes.splitlines():
+        text = line.strip().lstrip("-* ").strip()
+        label = next((lb for lb in TEACH_BACK_LABELS if text.lower().startswith(lb)), None)
+        if label is None:
+            talking.append(line)
+        elif text[len(label):].strip():
+            prompts.append(text[len(label):].strip())
+    return "\n".join(talking).strip(), tuple(prompts)

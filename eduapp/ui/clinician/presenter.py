@@ -12,7 +12,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from eduapp.core.analytics import teach_back_prompt
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Module
 from eduapp.ui.patient.screen_page import ScreenPage
@@ -109,12 +108,10 @@ class PresenterTab(QWidget):
 
     def _notes_html(self, module: Module, screen_index: int) -> str:
         screen = module.screens[screen_index]
-        lines = screen.clinician_notes.splitlines()
-        talking = "\n".join(line for line in lines if teach_back_prompt(line) is None)
-        teach_back = [p for line in lines if (p := teach_back_prompt(line))]
-        notes = markdown_html(talking) if talking.strip() else (
+        talking = screen.talking_points
+        notes = markdown_html(talking) if talking else (
             "<p>" + escape(self.tr("No notes for this screen.")) + "</p>")
-        for prompt in teach_back:
+        for prompt in screen.teach_back:
             notes += ("<h3>" + escape(self.tr("Teach-back")) + f"</h3>"
                       f"<p style='background:#E3F0F2; padding:8px'>{escape(prompt)}</p>")
         taught = [q for q in module.questions if q.reviews == screen.id]

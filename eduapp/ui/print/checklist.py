@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Module
-from eduapp.ui.print.paper import paged_document, pdf_writer, printer
+from eduapp.ui.print.paper import one_page, paged_document, pdf_writer, printer, type_sizes
 from eduapp.ui.theme import PALETTE
 
 LARGEST_PT, SMALLEST_PT = 17, 12
@@ -63,11 +63,8 @@ def checklist_document(module: Module, clinic_name: str, device: QPagedPaintDevi
 
 
 def _fit(module: Module, clinic_name: str, device: QPagedPaintDevice) -> QTextDocument:
-    for size in range(LARGEST_PT, SMALLEST_PT - 1, -1):
-        document = checklist_document(module, clinic_name, device, size)
-        if document.pageCount() == 1:
-            return document
-    return document
+    return one_page(lambda size: checklist_document(module, clinic_name, device, size),
+                    type_sizes(LARGEST_PT, SMALLEST_PT))
 
 
 def write_pdf(module: Module, clinic_name: str, path: Path, paper: str = "letter") -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import (
@@ -56,3 +58,27 @@ def paged_document(device: QPagedPaintDevice, point_size: int, style: str) -> QT
     rect = device.pageLayout().paintRectPixels(device.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     return document
+
+
+Option = TypeVar("Option")
+
+
+def one_page(make: Callable[[Option], QTextDocument], options: Iterable[Option]) -> QTextDocument:
+    """The first document made from `options` that fits one page; else the last one made.
+
+    The options go from fullest (largest type, every detail) to barest: a page only shrinks as
+    far as it must.
+    """
+    document: QTextDocument | None = None
+    for option in options:
+        document = make(option)
+        if document.pageCount() == 1:
+            return document
+    if document is None:
+        raise ValueError("no way to lay out the page was given")
+    return document
+
+
+def type_sizes(largest: int, smallest: int) -> range:
+    """Point sizes from `largest` down to `smallest`, both included."""
+    return range(largest, smallest - 1, -1)

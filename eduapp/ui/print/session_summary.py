@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from eduapp.core.analytics import SessionSummary
 from eduapp.core.quiz import Mastery
 from eduapp.ui.i18n import language_name, long_date, time_range, tr
-from eduapp.ui.print.paper import paged_document, pdf_writer
+from eduapp.ui.print.paper import one_page, paged_document, pdf_writer, type_sizes
 from eduapp.ui.theme import PALETTE
 from eduapp.ui.wording import attempt_status, discuss_prompts
 
@@ -130,15 +130,12 @@ def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPa
 
 def _fit(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice) -> QTextDocument:
     """The fullest page that fits: smaller type first, then less detail, then one prompt."""
-    tries = [(size, True, None) for size in range(LARGEST_PT, SMALLEST_PT, -1)]
-    tries += [(size, False, None) for size in range(LARGEST_PT, SMALLEST_PT - 1, -1)]
-    tries += [(size, False, 1) for size in range(LARGEST_PT, SMALLEST_PT - 1, -1)]
-    for size, detail, prompts in tries:
-        document = summary_document(session, clinic_name, device, size, detail=detail,
-                                    prompts=prompts)
-        if document.pageCount() == 1:
-            return document
-    return document  # the rest is cut off at the foot of the page; never a second page
+    tries = [(size, True, None) for size in type_sizes(LARGEST_PT, SMALLEST_PT + 1)]
+    tries += [(size, False, None) for size in type_sizes(LARGEST_PT, SMALLEST_PT)]
+    tries += [(size, False, 1) for size in type_sizes(LARGEST_PT, SMALLEST_PT)]
+    # the last, if still too long, is cut off at the foot of the page; never a second page
+    return one_page(lambda t: summary_document(session, clinic_name, device, t[0],
+                                               detail=t[1], prompts=t[2]), tries)
 
 
 def paint_summaries(sessions: list[SessionSummary], clinic_name: str,
