@@ -64,7 +64,7 @@ class SessionSummary:
     id: int
     started_at: datetime
     last_activity: datetime
-    label: str | None
+    visit_code: str | None
     language: str
     attempts: tuple[AttemptSummary, ...]
     to_discuss: tuple[ToDiscuss, ...]  # from the latest quiz of each module
@@ -118,7 +118,7 @@ def _summarize(row: SessionRow, attempts: Sequence[Attempt],
         ToDiscuss(a.module, objective, _prompts(a.module, objective, a.answers))
         for a in latest.values() for objective, level in a.results.objectives
         if level is Mastery.NOT_YET)
-    return SessionSummary(row.id, row.started_at, row.last_activity, row.label, row.language,
+    return SessionSummary(row.id, row.started_at, row.last_activity, row.visit_code, row.language,
                           scored, discuss)
 
 

@@ -69,7 +69,7 @@ def _demo_session(store: Store, clock: _DemoClock, rng: random.Random,
                   left: int | None) -> DemoCounts:
     session = store.start_session(modules[0].language)
     if rng.random() < 0.4:
-        store.set_label(session, f"V-{rng.randrange(1000, 9999)}")
+        store.set_visit_code(session, f"V-{rng.randrange(1000, 9999)}")
     ability = rng.uniform(-0.15, 0.25)
     attempts = answers = 0
     for module in rng.sample(list(modules), rng.randint(1, len(modules))):

@@ -93,7 +93,7 @@ def write_csv(store: Store, modules: Iterable[Module], sessions: Sequence[Sessio
         writer = csv.writer(file)
         writer.writerow(CSV_COLUMNS)
         for a in store.answer_rows(s.id for s in sessions):
-            writer.writerow((a.session_id, a.session_label or "", a.session_started, a.language,
+            writer.writerow((a.session_id, a.visit_code or "", a.session_started, a.language,
                              a.module_id, a.attempt_id, a.question_id, a.objective_id,
                              kinds.get((a.module_id, a.question_id), ""), "|".join(a.chosen),
                              int(a.right), a.try_number, a.seconds, a.answered_at))
@@ -182,8 +182,8 @@ def procedure(session: SessionSummary) -> dict[str, Any]:
         "performedPeriod": {"start": _stamp(session.started_at),
                             "end": _stamp(max(session.last_activity, session.started_at))},
     }
-    if session.label:
-        resource["identifier"] = [{"system": "urn:eduapp:visit-code", "value": session.label}]
+    if session.visit_code:
+        resource["identifier"] = [{"system": "urn:eduapp:visit-code", "value": session.visit_code}]
     scores = [f"{a.module.title}: first try {a.results.first_try_percent}%, "
               f"final {a.results.final_percent}%" for a in session.attempts if a.finished]
     if scores:

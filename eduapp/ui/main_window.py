@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         on_welcome = self.stack.currentWidget() is self.flow.welcome
         self.idle.arm(changed or not on_welcome or self.flow.visit is not None)
 
-    def _page_changed(self, page: QWidget) -> None:
+    def _page_changed(self, page: QWidget | None) -> None:
         self.speech.stop()  # each screen is read on request, never the last one's text
         self._show_clinic_label()
         self.topics_button.setVisible(not self.flow.is_home(page))

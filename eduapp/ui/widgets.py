@@ -9,7 +9,7 @@ frame (see the start-up profile in the README).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
     from eduapp.core.content.model import Image
 
+
+
+Shown = TypeVar("Shown", bound=QWidget)  # a child of a button, as `add` gets it
 
 def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
     """A text label with a style role (h1, h2, muted, lead, banner, badge...)."""
@@ -73,7 +76,7 @@ def button(text: str, kind: str = "", *, name: str = "") -> QPushButton:
 def discard(widget: QWidget) -> None:
     """Take a widget off the screen now; Qt frees it later."""
     widget.hide()
-    widget.setParent(None)  # type: ignore[call-overload]
+    widget.setParent(None)
     widget.deleteLater()
 
 
@@ -102,7 +105,7 @@ class WrapButton(Button):
         box.setContentsMargins(18, 14, 18, 14)
         return box
 
-    def add(self, widget: QWidget) -> QWidget:
+    def add(self, widget: Shown) -> Shown:
         """Children only show; clicks and keys go to the button."""
         from PySide6.QtCore import Qt  # here, not at import: see the module's docstring
 

@@ -27,7 +27,7 @@ _STORE_PROBLEMS = {  # QT_TR_NOOP: lupdate collects them; store_problem translat
 
 def store_problem(problem: StoreProblem) -> str:
     """Why the database cannot be used, as a phrase that ends a sentence."""
-    return tr(_STORE_PROBLEMS[problem])
+    return tr(str(_STORE_PROBLEMS[problem]))
 
 
 def notice(item: Notice) -> str:
@@ -88,7 +88,7 @@ _MUST = {  # QT_TR_NOOP: lupdate collects them; setting_problem translates
 
 def setting_problem(problem: SettingProblem) -> str:
     """What a setting in the form must be."""
-    return tr(_MUST[problem.must]).replace("%1", str(problem.low)).replace(
+    return tr(str(_MUST[problem.must])).replace("%1", str(problem.low)).replace(
         "%2", str(problem.high))
 
 

@@ -8,8 +8,13 @@ Back), which stay at the left of their row.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+if TYPE_CHECKING:  # the Qt namespace is built after the first frame (see eduapp.ui.widgets)
+    from PySide6.QtCore import Qt
 
 
 class WrapLayout(QLayout):
@@ -37,7 +42,7 @@ class WrapLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> object:
+    def expandingDirections(self) -> Qt.Orientation:
         from PySide6.QtCore import Qt  # after the first frame (see eduapp.ui.widgets)
 
         return Qt.Orientation(0)
@@ -69,7 +74,7 @@ class WrapLayout(QLayout):
                      height + margins.top() + margins.bottom())
 
     def _shown(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if not ((w := i.widget()) and w.isHidden())]
 
     def _rows(self, width: int) -> list[list[QLayoutItem]]:
         rows: list[list[QLayoutItem]] = [[]]

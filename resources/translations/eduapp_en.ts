@@ -63,7 +63,7 @@
 <context>
     <name>IdleNotice</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/patient/idle.py" line="+62"/>
+        <location filename="../../eduapp/ui/patient/idle.py" line="+91"/>
         <source>To keep your answers private, this screen will start over in %n seconds.</source>
         <translation>
             <numerusform>To keep your answers private, this screen will start over in %n second.</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>ModuleCard</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/patient/module_list.py" line="+30"/>
+        <location filename="../../eduapp/ui/patient/module_list.py" line="+31"/>
         <source>About %n minutes</source>
         <translation>
             <numerusform>About %n minute</numerusform>

@@ -43,6 +43,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="-11"/>
         <source>No visit code</source>
         <translation>Sin código de visita</translation>
     </message>
@@ -77,7 +78,7 @@ comentar</translation>
     <message>
         <location line="+9"/>
         <location line="+45"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+11"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+22"/>
         <source>Module</source>
         <translation>Tema</translation>
     </message>
@@ -229,12 +230,7 @@ comentar</translation>
         <translation>Aún no: comentar</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>No label</source>
-        <translation>Sin código</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -290,7 +286,7 @@ comentar</translation>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+111"/>
+        <location line="+109"/>
         <source>Patient education summary</source>
         <translation>Resumen de educación para el paciente</translation>
     </message>
@@ -576,7 +572,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+164"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+162"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -689,7 +685,7 @@ comentar</translation>
 <context>
     <name>ModuleCard</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/patient/module_list.py" line="+30"/>
+        <location filename="../../eduapp/ui/patient/module_list.py" line="+31"/>
         <source>About %n minutes</source>
         <translation>
             <numerusform>Cerca de %n minuto</numerusform>
@@ -697,7 +693,7 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Not started</source>
         <translation>Sin empezar</translation>
     </message>
@@ -720,7 +716,7 @@ comentar</translation>
         <translation>Empiece por el primero o elija el que más le interese.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>I am finished</source>
         <translation>Ya terminé</translation>
     </message>
@@ -791,7 +787,7 @@ comentar</translation>
 <context>
     <name>PresenterTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/presenter.py" line="+38"/>
+        <location filename="../../eduapp/ui/clinician/presenter.py" line="+37"/>
         <source>Outline of all modules and screens</source>
         <translation>Esquema de todos los temas y pantallas</translation>
     </message>
@@ -813,7 +809,7 @@ comentar</translation>
         <translation>Siguiente tema</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>No notes for this screen.</source>
         <translation>No hay notas para esta pantalla.</translation>
     </message>
@@ -908,7 +904,7 @@ comentar</translation>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+94"/>
+        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+133"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -924,12 +920,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+100"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-68"/>
         <source>Once more: question %1 of %2</source>
         <translation>Otra vez: pregunta %1 de %2</translation>
     </message>
@@ -949,7 +945,7 @@ comentar</translation>
         <translation>Elija una respuesta.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Yes, that&apos;s right.</source>
         <translation>Sí, es correcto.</translation>
     </message>
@@ -969,7 +965,7 @@ comentar</translation>
         <translation>Ver mis resultados</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Answer %1: %2</source>
         <translation>Respuesta %1: %2</translation>
     </message>
@@ -987,7 +983,7 @@ comentar</translation>
         <translation>Entendidas al final</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Read this topic again</source>
         <translation>Leer este tema otra vez</translation>
     </message>
@@ -997,12 +993,12 @@ comentar</translation>
         <translation>Volver a todos los temas</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Your results</source>
         <translation>Sus resultados</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Well done. You understood every idea in this topic.</source>
         <translation>¡Muy bien! Entendió todas las ideas de este tema.</translation>
     </message>
@@ -1040,12 +1036,12 @@ comentar</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/screen_page.py" line="+41"/>
+        <location filename="../../eduapp/ui/patient/screen_page.py" line="+43"/>
         <source>Let&apos;s look at this again. Then you can try the question once more.</source>
         <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -1056,12 +1052,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-49"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -1086,12 +1082,12 @@ comentar</translation>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Start the quiz</source>
         <translation>Comenzar las preguntas</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Picture: %1</source>
         <translation>Imagen: %1</translation>
     </message>
@@ -1637,7 +1633,7 @@ comentar</translation>
         <translation>Mi sesión: fecha %1  hora %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>Print my checklist</source>
         <translation>Imprimir mi lista</translation>
     </message>

@@ -17,7 +17,7 @@ import pytest
 from eduapp.core import analytics, demo
 from eduapp.core.content.model import Library, Module, Question
 from eduapp.core.quiz import Mastery, Step, score
-from eduapp.core.storage.sqlite import LABEL_MAX, Store
+from eduapp.core.storage.sqlite import VISIT_CODE_MAX, Store
 from eduapp.core.visit import Visit
 
 DAY = date(2025, 3, 14)
@@ -95,12 +95,12 @@ def test_session_shows_scores_mastery_and_what_to_discuss(db: Store, clock: Cloc
     visit = Visit(db, "en")
     take_quiz(visit, first, clock, missed_once=["pain-job"])
     take_quiz(visit, ketamine, clock, never=["best-evidence"])
-    db.set_label(visit.session_id, "  V-2041 ")
+    db.set_visit_code(visit.session_id, "  V-2041 ")
 
     summary = analytics.session_summary(db, modules, visit.session_id)
 
     assert summary is not None
-    assert summary.label == "V-2041"
+    assert summary.visit_code == "V-2041"
     assert summary.language == "en"
     assert [m.id for m in summary.modules] == [first.id, ketamine.id]
     one, two = summary.attempts
@@ -127,7 +127,7 @@ def test_session_without_label_or_quiz(db: Store, modules: list[Module]) -> None
     visit = Visit(db, "en")
     summary = analytics.session_summary(db, modules, visit.session_id)
     assert summary is not None
-    assert summary.label is None
+    assert summary.visit_code is None
     assert summary.attempts == () and summary.to_discuss == ()
     assert not summary.flagged
     assert analytics.session_summary(db, modules, visit.session_id + 1) is None
@@ -162,15 +162,15 @@ def test_a_retaken_quiz_counts_its_latest_result(db: Store, clock: Clock,
 
 def test_label_is_a_short_visit_code(db: Store) -> None:
     session = db.start_session("en")
-    assert db.set_label(session, "  A 12\t ") == "A 12"
-    assert db.set_label(session, "   ") is None
-    assert db.set_label(session, "x" * LABEL_MAX) == "x" * LABEL_MAX
+    assert db.set_visit_code(session, "  A 12\t ") == "A 12"
+    assert db.set_visit_code(session, "   ") is None
+    assert db.set_visit_code(session, "x" * VISIT_CODE_MAX) == "x" * VISIT_CODE_MAX
     with pytest.raises(ValueError, match="32"):
-        db.set_label(session, "x" * (LABEL_MAX + 1))
+        db.set_visit_code(session, "x" * (VISIT_CODE_MAX + 1))
     with pytest.raises(KeyError):
-        db.set_label(session + 1, "V-1")
+        db.set_visit_code(session + 1, "V-1")
     row = db.session(session)
-    assert row is not None and row.label == "x" * LABEL_MAX
+    assert row is not None and row.visit_code == "x" * VISIT_CODE_MAX
 
 
 # today --------------------------------------------------------------------------------------
@@ -333,7 +333,7 @@ def test_demo_data_makes_the_sessions_asked_and_repeats_with_a_seed(
     for name in ("a", "b"):
         store = Store.open(tmp_path / f"{name}.db")
         counts = demo.generate_demo_data(store, modules, sessions=40, seed=9, until=until)
-        rows = [(r.label, r.started_at) for r in store.sessions_by_id()]
+        rows = [(r.visit_code, r.started_at) for r in store.sessions_by_id()]
         store.close()
         made.append((counts, rows))
     assert made[0] == made[1]

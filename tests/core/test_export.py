@@ -49,7 +49,7 @@ def clinic(tmp_path: Path, modules: list[Module]) -> tuple[Path, list[int]]:
     take_quiz(first, modules[0], clock, missed_once=["pain-job"])
     take_quiz(first, modules[2], clock, never=["best-evidence"])
     take_quiz(first, modules[3], clock, answers=3, finish=False)  # walked away
-    store.set_label(first.session_id, 'Visit "7", room 2')
+    store.set_visit_code(first.session_id, 'Visit "7", room 2')
     first.end()
     clock.advance(3600)
     second = Visit(store, "en")
@@ -252,9 +252,9 @@ def test_pdf_has_one_page_per_session_with_label_scores_and_prompts(
     assert "Not finished" in one and "Stopped: 1 to discuss" in one
     assert ("Teach-back: Ask the patient to tell you in their own words which kind of pain "
             "has the best evidence for ketamine") in one
-    assert "No label" in two and "8/8 (100%)" in two
+    assert "No visit code" in two and "8/8 (100%)" in two
     assert "Nothing: every objective quizzed was understood." in two
-    assert "No label" in three and "No quiz was taken in this session." in three
+    assert "No visit code" in three and "No quiz was taken in this session." in three
     day = long_date(datetime(2025, 3, 14, 9, 0, tzinfo=UTC).astimezone().date())
     assert all(day in page for page in pages)
 
@@ -309,7 +309,7 @@ def test_pdf_stays_one_page_when_everything_needs_discussing(
     visit = Visit(store, "en")
     for module in modules:  # every question wrong, then the patient stops
         take_quiz(visit, module, clock, never=[q.id for q in module.questions])
-    store.set_label(visit.session_id, "X" * 32)
+    store.set_visit_code(visit.session_id, "X" * 32)
     [summary] = analytics.summaries(store, modules, store.sessions_by_id())
     store.close()
     assert len(summary.to_discuss) == sum(len(m.objectives) for m in modules)

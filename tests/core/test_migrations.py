@@ -66,7 +66,7 @@ def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Libr
     assert attempt.finished_at == datetime(2025, 3, 14, 9, 40, tzinfo=UTC)
     assert store.screen_views(7) == [("why-pain-lasts", "what-is-pain", 12.5)]
     row = store.session(7)
-    assert row is not None and row.label == "V-77"
+    assert row is not None and row.visit_code == "V-77"
     # the old answers count in the new statistics, under their module
     modules = library.for_language("en")
     report = analytics.item_statistics(store, modules, datetime(2025, 3, 14, tzinfo=UTC),

@@ -277,7 +277,7 @@ PRIVATE = textwrap.dedent("""
         if number == 1:
             other.execute("ROLLBACK")
             window.flow.retry_saving()
-    context.store.set_label(window.flow.visit.session_id, "Room 7 Maria Lopez")
+    context.store.set_visit_code(window.flow.visit.session_id, "Room 7 Maria Lopez")
     lock = PinLock(context.store)
     lock.choose("482916")
     lock.check("111111")

@@ -17,7 +17,7 @@ from eduapp.core.content.model import Library, Module
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import (
     FLAG,
-    NO_LABEL,
+    NO_VISIT_CODE,
     ObjectivesModel,
     QuestionsModel,
     SessionsModel,
@@ -74,7 +74,7 @@ def test_sessions_model_cells(qapp, day: list[analytics.SessionSummary]) -> None
     model.set_rows(day)
     for row, s in enumerate(day):
         assert cell(model, row, model.TIME) == short_time(s.started_at)  # local, as QLocale
-        assert cell(model, row, model.CODE) == (s.label or NO_LABEL)
+        assert cell(model, row, model.CODE) == (s.visit_code or NO_VISIT_CODE)
         modules = str(cell(model, row, model.MODULES)).splitlines()
         scores = str(cell(model, row, model.SCORES)).splitlines()
         assert len(modules) == len(scores) == len(s.attempts)  # a line per module, side by side
@@ -97,11 +97,11 @@ def test_a_session_without_a_label_shows_a_dash_and_says_so(
         qapp, day: list[analytics.SessionSummary]) -> None:
     model = SessionsModel()
     model.set_rows(day)
-    row = next(r for r, s in enumerate(day) if s.label is None)
+    row = next(r for r, s in enumerate(day) if s.visit_code is None)
     assert cell(model, row, model.CODE) == "—"
     assert cell(model, row, model.CODE, Role.AccessibleTextRole) == "No visit code"
-    labelled = next(r for r, s in enumerate(day) if s.label)
-    assert cell(model, labelled, model.CODE) == day[labelled].label
+    labelled = next(r for r, s in enumerate(day) if s.visit_code)
+    assert cell(model, labelled, model.CODE) == day[labelled].visit_code
 
 
 def test_questions_model_keeps_the_worst_first_order(

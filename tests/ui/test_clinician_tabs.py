@@ -100,7 +100,7 @@ def test_details_of_a_weak_session_hold_teach_back_prompts(today_tab: TodayTab) 
 
 def test_a_session_with_no_label_shows_a_dash(today_tab: TodayTab) -> None:
     model = today_tab.model
-    row = next(r for r in range(model.rowCount()) if model.row(r).label is None)
+    row = next(r for r in range(model.rowCount()) if model.row(r).visit_code is None)
     assert model.data(model.index(row, model.CODE)) == "—"
     today_tab.table.selectRow(row)
     assert today_tab.heading.text().endswith("no visit code")
@@ -134,8 +134,8 @@ def test_set_visit_code(today_tab: TodayTab, store: Store,
     monkeypatch.setattr(today_tab, "_ask_label", lambda s: "  V-1234 ")
     today_tab.label_button.click()
     stored = store.session(session.id)
-    assert stored is not None and stored.label == "V-1234"
-    assert today_tab.selected() is not None and today_tab.selected().label == "V-1234"
+    assert stored is not None and stored.visit_code == "V-1234"
+    assert today_tab.selected() is not None and today_tab.selected().visit_code == "V-1234"
     assert today_tab.status.text() == "Visit code saved: V-1234."
     assert today_tab.status.property("state") == "ok"
 
@@ -144,11 +144,11 @@ def test_set_visit_code(today_tab: TodayTab, store: Store,
     assert "at most 32 characters" in today_tab.status.text()
     assert today_tab.status.property("state") == "error" and today_tab.status.isVisible()
     stored = store.session(session.id)
-    assert stored is not None and stored.label == "V-1234"  # unchanged
+    assert stored is not None and stored.visit_code == "V-1234"  # unchanged
 
     monkeypatch.setattr(today_tab, "_ask_label", lambda s: None)  # cancelled
     today_tab.label_button.click()
-    assert store.session(session.id).label == "V-1234"  # type: ignore[union-attr]
+    assert store.session(session.id).visit_code == "V-1234"  # type: ignore[union-attr]
 
 
 @needs_poppler

@@ -134,7 +134,7 @@ class SessionRow:
     started_at: datetime
     last_activity: datetime
     ended_at: datetime | None
-    label: str | None
+    visit_code: str | None  # the `label` column
     language: str
 
 
@@ -143,7 +143,7 @@ class AnswerRow:
     """One stored answer with where it belongs: a row of the CSV export."""
 
     session_id: int
-    session_label: str | None
+    visit_code: str | None  # the CSV export's `session_label` column
     session_started: str
     language: str
     module_id: str
@@ -167,7 +167,7 @@ class ObjectiveTally:
     right: dict[tuple[str, str], dict[int, int]]
 
 
-LABEL_MAX = 32
+VISIT_CODE_MAX = 32
 Clock = Callable[[], datetime]
 
 
@@ -264,11 +264,11 @@ class Store:
     def session_ids(self) -> list[int]:
         return [r[0] for r in self._run("SELECT id FROM sessions ORDER BY id", ())]
 
-    def set_label(self, session_id: int, label: str | None) -> str | None:
+    def set_visit_code(self, session_id: int, code: str | None) -> str | None:
         """Attach a short visit code (stripped; empty removes it); returns what was stored."""
-        text = " ".join((label or "").split())
-        if len(text) > LABEL_MAX:
-            raise ValueError(f"a visit code has at most {LABEL_MAX} characters")
+        text = " ".join((code or "").split())
+        if len(text) > VISIT_CODE_MAX:
+            raise ValueError(f"a visit code has at most {VISIT_CODE_MAX} characters")
         stored = text or None
         with self._change():
             cur = self._run("UPDATE sessions SET label = ? WHERE id = ?", (stored, session_id))

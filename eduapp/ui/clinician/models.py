@@ -43,7 +43,7 @@ from eduapp.ui.wording import attempt_status
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
-NO_LABEL = "\u2014"  # an em dash: this session has no visit code
+NO_VISIT_CODE = "\u2014"  # an em dash: this session has no visit code
 FLAG = "\u2691"  # a flag: something to discuss
 NBSP = "\u00a0"
 LOW_FACILITY = 50.0  # percent right first time under which a question is shown in colour
@@ -56,7 +56,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class _Rows(QAbstractTableModel, Generic[T]):
     """A read-only table of rows of one kind; subclasses say what each cell shows."""
 
-    HEADERS: tuple[str, ...] = ()
+    HEADERS: tuple[object, ...] = ()  # QT_TR_NOOP texts
     NUMERIC: frozenset[int] = frozenset()  # columns aligned right
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -95,7 +95,7 @@ class _Rows(QAbstractTableModel, Generic[T]):
         if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Role.DisplayRole:
-            return tr(self.HEADERS[section])
+            return tr(str(self.HEADERS[section]))
         if role == Role.TextAlignmentRole:
             return int(RIGHT if section in self.NUMERIC else LEFT)
         return None
@@ -154,7 +154,7 @@ class SessionsModel(_Rows[SessionSummary]):
             if role == Role.BackgroundRole:
                 return QBrush(QColor(PALETTE.wrong_tint))
             return _attention(role)
-        if column == self.CODE and not s.label and role == Role.ForegroundRole:
+        if column == self.CODE and not s.visit_code and role == Role.ForegroundRole:
             return QBrush(QColor(PALETTE.muted))
         return None
 
@@ -164,7 +164,7 @@ def _time(s: SessionSummary) -> str:
 
 
 def _code(s: SessionSummary) -> str:
-    return s.label or NO_LABEL
+    return s.visit_code or NO_VISIT_CODE
 
 
 def _modules(s: SessionSummary) -> str:
@@ -203,7 +203,7 @@ def _discuss(s: SessionSummary) -> str:
 
 
 def _spoken(s: SessionSummary, column: int) -> str:
-    if column == SessionsModel.CODE and not s.label:
+    if column == SessionsModel.CODE and not s.visit_code:
         return tr("No visit code")
     if column == SessionsModel.DISCUSS:
         return (tr("%n objectives to discuss", "", len(s.to_discuss))

@@ -48,9 +48,9 @@ class PresenterTab(QWidget):
             self.outline.addTopLevelItem(top)
         self.outline.currentItemChanged.connect(self._outline_changed)
 
-        self.screen = ScreenPage()  # exactly what patients see
-        self.screen.next.connect(self.next)
-        self.screen.back.connect(self.back)
+        self.page = ScreenPage()  # exactly what patients see
+        self.page.next.connect(self.next)
+        self.page.back.connect(self.back)
 
         notes = QWidget()
         notes_box = QVBoxLayout(notes)
@@ -62,7 +62,7 @@ class PresenterTab(QWidget):
         notes.setMinimumWidth(280)
 
         box.addWidget(self.outline, 3)
-        box.addWidget(self.screen, 7)
+        box.addWidget(self.page, 7)
         box.addWidget(notes, 4)
         if modules:
             self.show_screen(0, 0)
@@ -74,15 +74,16 @@ class PresenterTab(QWidget):
         self.position = (module_index, screen_index)
         screen = module.screens[screen_index]
         last_module = module_index == len(self.modules) - 1
-        self.screen.show_screen(module.title, screen, (screen_index + 1, len(module.screens)))
+        self.page.show_screen(module.title, screen, (screen_index + 1, len(module.screens)))
         if screen.is_key_points and not last_module:
-            self.screen.next_button.setText(self.tr("Next module"))
-            self.screen.next_button.setAccessibleName(self.tr("Next module"))
-        self.screen.next_button.setEnabled(not (last_module and screen.is_key_points))
-        self.screen.back_button.setEnabled((module_index, screen_index) != (0, 0))
+            self.page.next_button.setText(self.tr("Next module"))
+            self.page.next_button.setAccessibleName(self.tr("Next module"))
+        self.page.next_button.setEnabled(not (last_module and screen.is_key_points))
+        self.page.back_button.setEnabled((module_index, screen_index) != (0, 0))
         self.notes.show_html(self._notes_html(module, screen_index), self.tr("Clinician notes"))
-        item = self.outline.topLevelItem(module_index).child(screen_index)
-        if self.outline.currentItem() is not item:
+        top = self.outline.topLevelItem(module_index)
+        item = top.child(screen_index) if top is not None else None
+        if item is not None and self.outline.currentItem() is not item:
             self.outline.blockSignals(True)
             self.outline.setCurrentItem(item)
             self.outline.blockSignals(False)

@@ -96,7 +96,7 @@ class SettingsTab(QWidget):
         right.addWidget(self.cards[2])
         right.addStretch(1)
         columns.addLayout(right, 1)
-        self.scroll = scroll
+        self.scroller = scroll
         scroll.setWidget(content)
         scroll.viewport().installEventFilter(self)  # its width decides: `_fit_columns`
         box.addWidget(scroll, 1)
@@ -104,7 +104,7 @@ class SettingsTab(QWidget):
         self.fill(self.settings)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+        if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
             self._fit_columns()
         return super().eventFilter(watched, event)
 
@@ -114,7 +114,7 @@ class SettingsTab(QWidget):
         wide = (self.cards[0].minimumSizeHint().width() + self.columns.spacing()
                 + max(card.minimumSizeHint().width() for card in self.cards[1:])
                 + margins.left() + margins.right())
-        fits = wide <= self.scroll.viewport().width()
+        fits = wide <= self.scroller.viewport().width()
         direction = (QBoxLayout.Direction.LeftToRight if fits
                      else QBoxLayout.Direction.TopToBottom)
         if self.columns.direction() != direction:

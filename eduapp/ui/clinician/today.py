@@ -37,7 +37,7 @@ from eduapp.core.analytics import AttemptSummary, SessionSummary
 from eduapp.core.content.model import Module, Question
 from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.storage.problems import StoreError
-from eduapp.core.storage.sqlite import LABEL_MAX, Store
+from eduapp.core.storage.sqlite import VISIT_CODE_MAX, Store
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
 from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
 from eduapp.ui.print.paper import printer
@@ -272,7 +272,7 @@ class TodayTab(QWidget):
             self.details.setHtml("<p>" + escape(self.tr("Choose a session to see its answers."))
                                  + "</p>" if self.model.rowCount() else "")
             return
-        code = session.label or self.tr("no visit code")
+        code = session.visit_code or self.tr("no visit code")
         self.heading.setText(f"{short_time(session.started_at)} · {code}")
         self.details.setHtml(session_html(session))
 
@@ -287,10 +287,10 @@ class TodayTab(QWidget):
         if text is None:
             return
         try:
-            stored = self.store.set_label(session.id, text)
+            stored = self.store.set_visit_code(session.id, text)
         except ValueError:
             self.say(self.tr("A visit code has at most %1 characters. It was not changed.")
-                     .replace("%1", str(LABEL_MAX)), error=True)
+                     .replace("%1", str(VISIT_CODE_MAX)), error=True)
             return
         except (KeyError, StoreError) as err:
             why = (store_problem(err.problem) if isinstance(err, StoreError)
@@ -372,10 +372,10 @@ class TodayTab(QWidget):
             "Visit code for the session at %1, at most %2 characters. Use the code from your "
             "schedule, never the patient's name. Leave it empty to remove the code.")
             .replace("%1", short_time(session.started_at))
-            .replace("%2", str(LABEL_MAX)))
-        dialog.setTextValue(session.label or "")
+            .replace("%2", str(VISIT_CODE_MAX)))
+        dialog.setTextValue(session.visit_code or "")
         for field in dialog.findChildren(QLineEdit):
-            field.setMaxLength(LABEL_MAX)
+            field.setMaxLength(VISIT_CODE_MAX)
             field.setAccessibleName(self.tr("Visit code"))
         return dialog.textValue() if dialog.exec() else None
 
@@ -393,7 +393,7 @@ class TodayTab(QWidget):
 
 def file_name(session: SessionSummary, extension: str) -> str:
     """A file name that says which session: its date, time and visit code."""
-    code = re.sub(r"[^A-Za-z0-9_-]+", "-", session.label or "").strip("-")
+    code = re.sub(r"[^A-Za-z0-9_-]+", "-", session.visit_code or "").strip("-")
     stamp = f"{session.started_at.astimezone():%Y-%m-%d-%H%M}"
     return f"eduapp-{stamp}{'-' + code if code else ''}.{extension}"
 

@@ -160,7 +160,7 @@ class PatientFlow(QObject):
         if self._screen_page is not None:
             self._screen_page.set_text_step(step)
 
-    def is_home(self, page: QWidget) -> bool:
+    def is_home(self, page: QWidget | None) -> bool:
         """The welcome page or the list of topics (no 'All topics' button needed)."""
         return page is self.welcome or page is self._module_list
 

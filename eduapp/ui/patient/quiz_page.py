@@ -8,7 +8,15 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextDocumentFragment
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from eduapp.core.content.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
@@ -35,9 +43,9 @@ class ChoiceButton(WrapButton):
         self.mark = self.add(QFrame())
         self.mark.setFixedSize(30, 30)
         self.mark.setProperty("role", "mark-square" if multiple else "mark-round")
-        self.text = self.add(label(choice.text))
+        self.words = self.add(label(choice.text))
         box.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        box.addWidget(self.text, 1)
+        box.addWidget(self.words, 1)
         self.setAccessibleName(choice.text)
         self.toggled.connect(self._paint_mark)
         self._paint_mark(False)
@@ -50,8 +58,9 @@ class ChoiceButton(WrapButton):
         steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1,
                  Qt.Key.Key_Right: 1}
         step = steps.get(Qt.Key(event.key()))
-        siblings = [w for w in self.parentWidget().findChildren(ChoiceButton)
-                    if w.isVisible() and w.isEnabled()] if self.parentWidget() else []
+        parent = self.parentWidget()
+        siblings = [w for w in parent.findChildren(ChoiceButton)
+                    if w.isVisible() and w.isEnabled()] if parent is not None else []
         if not self.multiple or step is None or self not in siblings:
             super().keyPressEvent(event)
             return
@@ -115,11 +124,11 @@ class QuizPage(QWidget):
         self.body.addWidget(self.choice_group)
         self.body.addWidget(self.feedback)
         self.body.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take the focus
-        self.scroll.setWidget(content)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take the focus
+        self.scroller.setWidget(content)
 
         buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
         self.stop_button = button(self.tr("Stop the quiz"), name=self.tr(
@@ -141,7 +150,7 @@ class QuizPage(QWidget):
             shortcut.activated.connect(self._enter)
 
         outer.addLayout(top)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroller, 1)
         outer.addLayout(buttons)
         self.group = QButtonGroup(self)
         self.choices: list[ChoiceButton] = []
@@ -196,7 +205,7 @@ class QuizPage(QWidget):
         self.check_button.show()
         self.check_button.setEnabled(False)
         self.next_button.hide()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
 
     def show_feedback(self, answer: Answer, *, last: bool) -> None:
         """Right away: right or not, and why, for each choice made. The answer is not given."""
@@ -266,7 +275,7 @@ class QuizPage(QWidget):
         self.feedback.hide()
 
     def _scroll_to_feedback(self) -> None:
-        self.scroll.ensureWidgetVisible(self.feedback, 0, 0)
+        self.scroller.ensureWidgetVisible(self.feedback, 0, 0)
 
     def chosen(self) -> frozenset[str]:
         return frozenset(w.choice.id for w in self.choices if w.isChecked())
@@ -284,8 +293,9 @@ class QuizPage(QWidget):
         On the question or an answer, it checks the answer (or goes on after the feedback).
         """
         focused = self.focusWidget()
-        if focused in (self.stop_button, self.check_button, self.next_button):
-            focused.click()  # type: ignore[union-attr]
+        if isinstance(focused, QAbstractButton) and focused in (
+                self.stop_button, self.check_button, self.next_button):
+            focused.click()
         elif self.next_button.isVisible():
             self.next.emit()
         elif self.check_button.isEnabled():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.quiz import Mastery, Results
 from eduapp.ui.widgets import button, discard, heading, label
@@ -49,7 +49,7 @@ class ResultsPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # arrow keys scroll a long list
         scroll.setProperty("focusRing", True)
-        self.scroll = scroll
+        self.scroller = scroll
         scroll.setWidget(content)
 
         buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
@@ -83,7 +83,7 @@ class ResultsPage(QWidget):
         for widget in (self.module_title, self.heading, self.message, self.first_try, self.final):
             widget.clear()
 
-    def _tile(self, caption: str) -> tuple[QWidget, QFrame]:
+    def _tile(self, caption: str) -> tuple[QLabel, QFrame]:
         tile = QFrame()
         tile.setProperty("role", "tile")
         box = QVBoxLayout(tile)
@@ -96,7 +96,7 @@ class ResultsPage(QWidget):
     def show_results(self, module_title: str, results: Results) -> None:
         self.module_title.setText(module_title)
         self.heading.setText(self.tr("Your results"))
-        self.scroll.setAccessibleName(self.heading.text())
+        self.scroller.setAccessibleName(self.heading.text())
         if results.all_understood:
             self.message.setText(self.tr("Well done. You understood every idea in this topic."))
         else:

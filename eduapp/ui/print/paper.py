@@ -55,7 +55,7 @@ def paged_document(device: QPagedPaintDevice, point_size: int, style: str) -> QT
     font.setPointSize(point_size)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(style)
-    rect = device.pageLayout().paintRectPixels(device.resolution())
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     return document
 

@@ -1,6 +1,6 @@
 """The session summary a clinician files or hands over: one page per session, as PDF.
 
-Each page: the date and time, the visit code (or "No label"), each module's first-try
+Each page: the date and time, the visit code (or "No visit code"), each module's first-try
 and final scores, how each learning objective went, and the objectives to discuss, each
 with a teach-back prompt from the clinician notes. Made with QTextDocument drawn page by
 page, so every session gets exactly one page; the type shrinks only as far as needed.
@@ -43,8 +43,8 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
     """One session's page as HTML; shorter without `detail` or with fewer `prompts` each."""
     day = long_date(session.started_at.astimezone().date())
     when = f"{day}, {time_range(session.started_at, session.last_activity)}"
-    label = escape(session.label) if session.label else (
-        f"<span style='color:{PALETTE.muted}'>" + escape(tr("No label")) + "</span>")
+    label = escape(session.visit_code) if session.visit_code else (
+        f"<span style='color:{PALETTE.muted}'>" + escape(tr("No visit code")) + "</span>")
     language = language_name(session.language)
     cell = f"style='border-bottom:1px solid {PALETTE.border}'"
     head = f"style='color:{PALETTE.muted}; text-align:left'"
@@ -130,7 +130,8 @@ def summary_document(session: SessionSummary, clinic_name: str, device: QPagedPa
 
 def _fit(session: SessionSummary, clinic_name: str, device: QPagedPaintDevice) -> QTextDocument:
     """The fullest page that fits: smaller type first, then less detail, then one prompt."""
-    tries = [(size, True, None) for size in type_sizes(LARGEST_PT, SMALLEST_PT + 1)]
+    tries: list[tuple[int, bool, int | None]] = [
+        (size, True, None) for size in type_sizes(LARGEST_PT, SMALLEST_PT + 1)]
     tries += [(size, False, None) for size in type_sizes(LARGEST_PT, SMALLEST_PT)]
     tries += [(size, False, 1) for size in type_sizes(LARGEST_PT, SMALLEST_PT)]
     # the last, if still too long, is cut off at the foot of the page; never a second page
