@@ -149,29 +149,23 @@ comentar</translation>
         <translation>sesión #%1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+22"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+51"/>
         <source>Teach-back:</source>
         <translation>Repetir para confirmar:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
         <source>Talk about: %1</source>
         <translation>Comentar: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="-25"/>
+        <location line="-48"/>
+        <location line="+42"/>
         <source>No quiz was taken in this session.</source>
         <translation>En esta sesión no se respondieron preguntas.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Nothing to discuss: everything quizzed was understood.</source>
-        <translation>Nada para comentar: se entendió todo lo que se preguntó.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+9"/>
         <source>First try %1 of %3, final %2 of %3</source>
         <translation>Primer intento %1 de %3, final %2 de %3</translation>
     </message>
@@ -187,7 +181,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+3"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="-39"/>
         <source>First try</source>
         <translation>Primer intento</translation>
     </message>
@@ -265,12 +259,12 @@ comentar</translation>
         <translation>Para comentar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+31"/>
         <source>Nothing: every objective quizzed was understood.</source>
         <translation>Nada: se entendieron todos los objetivos evaluados.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-27"/>
         <source>Left out to fit one page: the result of every objective.</source>
         <translation>Se omitió para que quepa en una página: el resultado de cada objetivo.</translation>
     </message>
@@ -280,13 +274,13 @@ comentar</translation>
         <translation>Objetivos de aprendizaje</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+40"/>
         <source>Anonymous session: no name or birth date is stored.</source>
         <translation>Sesión anónima: no se guarda ningún nombre ni fecha de nacimiento.</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+109"/>
+        <location line="-74"/>
+        <location line="+124"/>
         <source>Patient education summary</source>
         <translation>Resumen de educación para el paciente</translation>
     </message>
@@ -1379,7 +1373,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-345"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-331"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>

@@ -41,10 +41,10 @@ from eduapp.core.storage.sqlite import VISIT_CODE_MAX, Store
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
 from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
 from eduapp.ui.print.paper import printer
-from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
+from eduapp.ui.print.session_summary import discuss_html, paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
 from eduapp.ui.widgets import button, label, show_status
-from eduapp.ui.wording import attempt_status, discuss_prompts, store_problem
+from eduapp.ui.wording import attempt_status, store_problem
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -413,22 +413,8 @@ def session_html(s: SessionSummary) -> str:
     """What the details pane shows: what to talk about first, then every answer."""
     facts = [time_range(s.started_at, s.last_activity), language_name(s.language),
              tr("session #%1").replace("%1", str(s.id))]
-    parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>"]
-    for item in s.to_discuss:
-        prompts = "".join("<p style='margin-top:6px'><b>" + escape(tr("Teach-back:")) + f"</b> "
-                          f"{escape(prompt)}</p>" for prompt in discuss_prompts(item))
-        parts.append(
-            f"<table width='100%' cellpadding='10' cellspacing='0' bgcolor='{PALETTE.wrong_tint}'"
-            f" style='margin-top:10px'><tr><td><p class='wrong'>{FLAG} "
-            + escape(tr("Talk about: %1").replace("%1", item.objective.text)) + f"</p>"
-            f"<p class='muted'>{escape(item.module.title)}</p>{prompts}</td></tr></table>")
-    if not s.attempts:
-        parts.append("<p style='margin-top:12px'>"
-                     + escape(tr("No quiz was taken in this session.")) + "</p>")
-    elif not s.to_discuss:
-        parts.append("<p class='right' style='margin-top:12px'>"
-                     + escape(tr("Nothing to discuss: everything quizzed was understood."))
-                     + "</p>")
+    parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>",
+             discuss_html(s, mark=FLAG)]
     parts += [_attempt_html(a) for a in s.attempts]
     return "".join(parts)
 

@@ -78,17 +78,7 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
             f"<td {cell}>{escape(attempt_status(a))}</td></tr>")
     parts.append("</table>")
     parts.append("<h2>" + escape(tr("To discuss")) + "</h2>")
-    if not session.to_discuss:
-        parts.append("<p>" + escape(tr("Nothing: every objective quizzed was understood."))
-                     + "</p>")
-    for item in session.to_discuss:
-        parts.append(f"<p style='margin-top:6px; margin-bottom:1px'>"
-                     f"<b>{escape(item.objective.text)}</b> <span style='color:{PALETTE.muted}'>"
-                     f"({escape(item.module.title)})</span></p>")
-        for prompt in discuss_prompts(item)[:prompts]:
-            parts.append(f"<p style='margin-top:1px; margin-left:24px'>"
-                         f"<span style='color:{PALETTE.primary_dark}'>"
-                         + escape(tr("Teach-back:")) + f"</span> {escape(prompt)}</p>")
+    parts.append(discuss_html(session, prompts=prompts))
     if not detail:
         parts.append(f"<p style='color:{PALETTE.muted}; margin-top:10px'>"
                      + escape(tr("Left out to fit one page: the result of every objective."))
@@ -105,6 +95,31 @@ def summary_html(session: SessionSummary, clinic_name: str, *, detail: bool = Tr
                          f"<td {cell} width='28%'>{_mastery(level)}</td></tr>")
     parts.append("</table>")
     parts.append(_footer())
+    return "".join(parts)
+
+
+def discuss_html(session: SessionSummary, *, prompts: int | None = None, mark: str = "") -> str:
+    """What to talk about, on the page and in the Today tab alike.
+
+    Each objective not yet understood, its module and its teach-back prompts (the first
+    `prompts` of them).
+    """
+    if not session.attempts:
+        return "<p>" + escape(tr("No quiz was taken in this session.")) + "</p>"
+    if not session.to_discuss:
+        return (f"<p style='color:{PALETTE.right}; font-weight:bold'>"
+                + escape(tr("Nothing: every objective quizzed was understood.")) + "</p>")
+    parts = []
+    for item in session.to_discuss:
+        talk = tr("Talk about: %1").replace("%1", item.objective.text)
+        parts.append(f"<p style='margin-top:8px; margin-bottom:1px; color:{PALETTE.wrong}'>"
+                     f"<b>{escape(f'{mark} {talk}'.strip())}</b> "
+                     f"<span style='color:{PALETTE.muted}'>({escape(item.module.title)})</span>"
+                     "</p>")
+        parts += [f"<p style='margin-top:1px; margin-left:24px'>"
+                  f"<span style='color:{PALETTE.primary_dark}'>" + escape(tr("Teach-back:"))
+                  + f"</span> {escape(prompt)}</p>"
+                  for prompt in discuss_prompts(item)[:prompts]]
     return "".join(parts)
 
 
