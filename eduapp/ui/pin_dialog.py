@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eduapp.core.pin import MAX_DIGITS
+from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.widgets import button, label
 
@@ -38,57 +38,52 @@ class PinRules(Protocol):
         """None if right; otherwise how the try went (wrong, or locked for N s)."""
 
 
-class PinDialog(QDialog):
-    """Enter (or, the first time, choose and repeat) the clinician PIN."""
+class PinForm(QDialog):
+    """A modal form of PIN fields: a heading, a hint, the fields, what is wrong, Cancel and OK.
 
-    def __init__(self, rules: PinRules, parent: QWidget | None = None) -> None:
+    A subclass words everything (so each keeps its own translations) and says in `answer`
+    what is wrong with what was typed, or None to close the form as accepted.
+    """
+
+    def __init__(self, texts: tuple[str, str, str, str, str], fields: list[str],
+                 parent: QWidget | None = None) -> None:
+        """`texts`: window title, heading, hint, the Cancel and the OK button's words."""
         super().__init__(parent)
-        self.rules = rules
-        self.choosing = not rules.is_set()
-        self.setWindowTitle(self.tr("Clinician PIN"))
+        title, heading, hint, cancel, ok = texts
+        self.setWindowTitle(title)
         self.setModal(True)
         self.setMinimumWidth(560)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 28, 32, 28)
         box.setSpacing(14)
-        self.title = label(self.tr("Choose a clinician PIN") if self.choosing
-                           else self.tr("For staff: enter the clinician PIN"), "h2")
-        self.hint = label(self.tr("4 to 8 digits. Only staff should know it.") if self.choosing
-                          else self.tr("Patients: please ask a member of staff."), "muted")
-        self.pin = pin_field(self.tr("PIN"))
-        self.repeat = pin_field(self.tr("Repeat the PIN"))
-        self.repeat.setVisible(self.choosing)
+        self.title = label(heading, "h2")
+        self.hint = label(hint, "muted")
+        self.fields = [pin_field(name) for name in fields]
         self.message = label("", "verdict-wrong")
         self.message.hide()
         buttons = QHBoxLayout()
-        self.cancel_button = button(self.tr("Cancel"))
-        self.ok_button = button(self.tr("Save PIN") if self.choosing else self.tr("OK"),
-                                "primary")
+        self.cancel_button = button(cancel)
+        self.ok_button = button(ok, "primary")
         self.cancel_button.clicked.connect(self.reject)
         self.ok_button.clicked.connect(self._submit)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.ok_button)
-        for widget in (self.title, self.hint, self.pin, self.repeat, self.message):
+        for widget in (self.title, self.hint, *self.fields, self.message):
             box.addWidget(widget)
         box.addLayout(buttons)
-        self.pin.returnPressed.connect(self._submit)
-        self.repeat.returnPressed.connect(self._submit)
-        self.pin.setFocus()
+        for field in self.fields:
+            field.returnPressed.connect(self._submit)
+        self.fields[0].setFocus()
+
+    def answer(self) -> str | None:
+        """What is wrong with the PINs typed, worded; None when they were taken."""
+        raise NotImplementedError
 
     def _submit(self) -> None:
-        from eduapp.ui.wording import pin_outcome
-
-        pin = self.pin.text()
-        if self.choosing:
-            if pin != self.repeat.text():
-                problem: str | None = self.tr("The two PINs are not the same.")
-            else:
-                problem = pin_outcome(self.rules.choose(pin))
-        else:
-            problem = pin_outcome(self.rules.check(pin))
-        self.pin.clear()
-        self.repeat.clear()
+        problem = self.answer()
+        for field in self.fields:
+            field.clear()
         if problem is None:
             self.accept()
             return
@@ -96,7 +91,37 @@ class PinDialog(QDialog):
         self.message.setAccessibleName(problem)
         self.message.show()
         self.adjustSize()  # room for the message, also where no window manager resizes us
-        self.pin.setFocus()
+        self.fields[0].setFocus()
+
+
+class PinDialog(PinForm):
+    """Enter (or, the first time, choose and repeat) the clinician PIN."""
+
+    def __init__(self, rules: PinRules, parent: QWidget | None = None) -> None:
+        self.rules = rules
+        self.choosing = not rules.is_set()
+        choosing = self.choosing
+        super().__init__((
+            self.tr("Clinician PIN"),
+            self.tr("Choose a clinician PIN") if choosing
+            else self.tr("For staff: enter the clinician PIN"),
+            self.tr("%1 to %2 digits. Only staff should know it.").replace(
+                "%1", str(MIN_DIGITS)).replace("%2", str(MAX_DIGITS)) if choosing
+            else self.tr("Patients: please ask a member of staff."),
+            self.tr("Cancel"), self.tr("Save PIN") if choosing else self.tr("OK")),
+            [self.tr("PIN"), self.tr("Repeat the PIN")], parent)
+        self.pin, self.repeat = self.fields
+        self.repeat.setVisible(choosing)
+
+    def answer(self) -> str | None:
+        from eduapp.ui.wording import pin_outcome
+
+        pin = self.pin.text()
+        if not self.choosing:
+            return pin_outcome(self.rules.check(pin))
+        if pin != self.repeat.text():
+            return self.tr("The two PINs are not the same.")
+        return pin_outcome(self.rules.choose(pin))
 
 
 def pin_field(name: str) -> QLineEdit:

@@ -463,42 +463,41 @@ comentar</translation>
     <name>ChangePinDialog</name>
     <message>
         <location filename="../../eduapp/ui/clinician/settings.py" line="+461"/>
-        <location line="+6"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The new PIN: 4 to 8 digits. Only staff should know it.</source>
-        <translation>El PIN nuevo: de 4 a 8 dígitos. Solo el personal debe conocerlo.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Current PIN</source>
         <translation>PIN actual</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>New PIN</source>
         <translation>PIN nuevo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Repeat the new PIN</source>
         <translation>Repita el PIN nuevo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-1"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <source>The new PIN: %1 to %2 digits. Only staff should know it.</source>
+        <translation>El PIN nuevo: de %1 a %2 dígitos. Solo el personal debe conocerlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Change PIN</source>
         <translation>Cambiar PIN</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>The two new PINs are not the same.</source>
         <translation>Los dos PIN nuevos no coinciden.</translation>
     </message>
@@ -723,12 +722,12 @@ comentar</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+48"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+105"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Choose a clinician PIN</source>
         <translation>Elija un PIN clínico</translation>
     </message>
@@ -738,32 +737,32 @@ comentar</translation>
         <translation>Para el personal: ingrese el PIN clínico</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>4 to 8 digits. Only staff should know it.</source>
-        <translation>De 4 a 8 dígitos. Solo el personal debe conocerlo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Patients: please ask a member of staff.</source>
         <translation>Si es paciente, por favor pida ayuda al personal.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Repeat the PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <source>%1 to %2 digits. Only staff should know it.</source>
+        <translation>De %1 a %2 dígitos. Solo el personal debe conocerlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Save PIN</source>
         <translation>Guardar PIN</translation>
     </message>
@@ -773,7 +772,7 @@ comentar</translation>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>The two PINs are not the same.</source>
         <translation>Los dos PIN no coinciden.</translation>
     </message>
@@ -1089,7 +1088,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="-313"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-291"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1662,7 +1661,7 @@ comentar</translation>
 <context>
     <name>pin</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+42"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+29"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>

@@ -40,12 +40,12 @@ from eduapp.core.clinic import (
     with_changes,
 )
 from eduapp.core.paths import installed_languages
-from eduapp.core.pin import PinLock
+from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS, PinLock
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import clinician_style
 from eduapp.ui.i18n import language_name
-from eduapp.ui.pin_dialog import pin_field
+from eduapp.ui.pin_dialog import PinForm
 from eduapp.ui.widgets import button, label, show_status
 from eduapp.ui.wording import pin_outcome, setting_problem, settings_not_saved, store_problem
 
@@ -452,53 +452,20 @@ def _select(box: QComboBox, value: object) -> None:
         box.setCurrentIndex(index)
 
 
-class ChangePinDialog(QDialog):
+class ChangePinDialog(PinForm):
     """The current PIN, the new one twice; the PIN rules decide and say what is wrong."""
 
     def __init__(self, rules: PinLock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self.rules = rules
-        self.setWindowTitle(self.tr("Change the clinician PIN"))
-        self.setModal(True)
-        self.setMinimumWidth(560)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(32, 28, 32, 28)
-        box.setSpacing(12)
-        box.addWidget(label(self.tr("Change the clinician PIN"), "h2"))
-        box.addWidget(label(self.tr("The new PIN: 4 to 8 digits. Only staff should know it."),
-                            "muted"))
-        self.current = pin_field(self.tr("Current PIN"))
-        self.new = pin_field(self.tr("New PIN"))
-        self.repeat = pin_field(self.tr("Repeat the new PIN"))
-        self.message = label("", "verdict-wrong")
-        self.message.hide()
-        for widget in (self.current, self.new, self.repeat, self.message):
-            box.addWidget(widget)
-        buttons = QHBoxLayout()
-        self.cancel_button = button(self.tr("Cancel"))
-        self.ok_button = button(self.tr("Change PIN"), "primary")
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button.clicked.connect(self._submit)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        box.addLayout(buttons)
-        for field in (self.current, self.new, self.repeat):
-            field.returnPressed.connect(self._submit)
-        self.current.setFocus()
+        super().__init__((
+            self.tr("Change the clinician PIN"), self.tr("Change the clinician PIN"),
+            self.tr("The new PIN: %1 to %2 digits. Only staff should know it.").replace(
+                "%1", str(MIN_DIGITS)).replace("%2", str(MAX_DIGITS)),
+            self.tr("Cancel"), self.tr("Change PIN")),
+            [self.tr("Current PIN"), self.tr("New PIN"), self.tr("Repeat the new PIN")], parent)
+        self.current, self.new, self.repeat = self.fields
 
-    def _submit(self) -> None:
+    def answer(self) -> str | None:
         if self.new.text() != self.repeat.text():
-            problem: str | None = self.tr("The two new PINs are not the same.")
-        else:
-            problem = pin_outcome(self.rules.change(self.current.text(), self.new.text()))
-        for field in (self.current, self.new, self.repeat):
-            field.clear()
-        if problem is None:
-            self.accept()
-            return
-        self.message.setText(problem)
-        self.message.setAccessibleName(problem)
-        self.message.show()
-        self.adjustSize()
-        self.current.setFocus()
+            return self.tr("The two new PINs are not the same.")
+        return pin_outcome(self.rules.change(self.current.text(), self.new.text()))
