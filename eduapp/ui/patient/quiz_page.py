@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,10 @@ class ChoiceButton(WrapButton):
     keys move between the answers of a question, and Tab reaches each of them.
     """
 
+    # the label with the answer's words (it hides QAbstractButton.text(); the accessible
+    # name carries the words)
+    text: QLabel  # type: ignore[assignment]
+
     def __init__(self, choice: Choice, multiple: bool, parent: QWidget | None = None) -> None:
         super().__init__("choice", parent)
         self.choice = choice
@@ -43,9 +48,9 @@ class ChoiceButton(WrapButton):
         self.mark = self.add(QFrame())
         self.mark.setFixedSize(30, 30)
         self.mark.setProperty("role", "mark-square" if multiple else "mark-round")
-        self.words = self.add(label(choice.text))
+        self.text = self.add(label(choice.text))
         box.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        box.addWidget(self.words, 1)
+        box.addWidget(self.text, 1)
         self.setAccessibleName(choice.text)
         self.toggled.connect(self._paint_mark)
         self._paint_mark(False)
