@@ -565,7 +565,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+162"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+163"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -678,7 +678,7 @@ comentar</translation>
 <context>
     <name>ModuleCard</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/patient/module_list.py" line="+31"/>
+        <location filename="../../eduapp/ui/patient/module_list.py" line="+38"/>
         <source>About %n minutes</source>
         <translation>
             <numerusform>Cerca de %n minuto</numerusform>
@@ -897,7 +897,7 @@ comentar</translation>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+133"/>
+        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+139"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -966,7 +966,7 @@ comentar</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/results_page.py" line="+30"/>
+        <location filename="../../eduapp/ui/patient/results_page.py" line="+31"/>
         <source>Right the first time</source>
         <translation>Correctas al primer intento</translation>
     </message>
@@ -1029,7 +1029,7 @@ comentar</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/screen_page.py" line="+43"/>
+        <location filename="../../eduapp/ui/patient/screen_page.py" line="+44"/>
         <source>Let&apos;s look at this again. Then you can try the question once more.</source>
         <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
     </message>
@@ -1080,7 +1080,7 @@ comentar</translation>
         <translation>Comenzar las preguntas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Picture: %1</source>
         <translation>Imagen: %1</translation>
     </message>
