@@ -29,6 +29,7 @@ from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, stylesheet
 
 if TYPE_CHECKING:
     from eduapp.core.content.model import Module
+    from eduapp.core.storage.clinic_view import ClinicView
 
 log = logging.getLogger(__name__)
 APP_ICON = "app-icon.svg"  # the build draws the .ico, .icns and PNG sizes from it too
@@ -73,7 +74,7 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         return ClinicianWorkspace(WorkspaceContext(
             context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
-            context.resources, notices))
+            context.resources, notices, clinic_view(context)))
 
     picture = context.resources / "images" / "welcome.svg"
     window = MainWindow(OfferedModules(context), WindowSettings(
@@ -84,6 +85,20 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         high_contrast=settings.high_contrast, language=context.language),
         open_visit, open_workspace, Translations(context.resources))
     return window
+
+
+def clinic_view(context: Context) -> ClinicView | None:
+    """Clinic mode: the whole clinic when its server answers (within 2 s), else why not."""
+    from eduapp.core.storage.postgres import Connection
+
+    connection = Connection.load(context.data_dir)
+    if connection is None or context.store is None:
+        return None
+    from eduapp.core.storage.clinic_view import open_view
+
+    state = context.sender.state if context.sender is not None else None
+    return open_view(connection, state.away_since if state else None,
+                     known_away=state is not None and state.reachable is False)
 
 
 class OfferedModules(Mapping[str, Sequence["Module"]]):

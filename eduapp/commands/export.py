@@ -44,7 +44,7 @@ def export_with(options: Options, session_id: int | None, out: Path,
         return 1
     finally:
         source.close()
-    print(f"{done} written to {out}")
+    print(f"{done} written to {out}" + (" (the whole clinic)" if source.whole_clinic else ""))
     return 0
 
 

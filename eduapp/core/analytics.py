@@ -1,7 +1,8 @@
 """What the clinician sees: sessions with their scores, and question statistics.
 
-Pure functions over `Store` reads; no Qt. Scores come from `quiz.score` with the module
-content, so the clinician sees exactly what the patient was shown. Statistics over many
+Pure functions over store reads (this computer's SQLite or the clinic's server); no Qt.
+Scores come from `quiz.score` with the module content, so the clinician sees exactly what
+the patient was shown. Statistics over many
 sessions are counted by SQL (GROUP BY), so they stay fast with 100,000 stored answers.
 Content is passed in as the modules of one language: ids and right answers are the same
 in every language, and the clinician reads titles and prompts in theirs.
@@ -15,7 +16,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from eduapp.core.content.model import Module, Objective, Question
 from eduapp.core.quiz import Answer, Mastery, Results, score
-from eduapp.core.storage.sqlite import Attempt, SessionRow, Store
+from eduapp.core.storage.reading import ResultStore
+from eduapp.core.storage.sqlite import Attempt, SessionRow
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class SessionSummary:
     language: str
     attempts: tuple[AttemptSummary, ...]
     to_discuss: tuple[ToDiscuss, ...]  # from the latest quiz of each module
+    device: str | None = None  # the clinic's device it was taken on (clinic mode)
 
     @property
     def modules(self) -> tuple[Module, ...]:
@@ -119,10 +122,10 @@ def _summarize(row: SessionRow, attempts: Sequence[Attempt],
         for a in latest.values() for objective, level in a.results.objectives
         if level is Mastery.NOT_YET)
     return SessionSummary(row.id, row.started_at, row.last_activity, row.visit_code, row.language,
-                          scored, discuss)
+                          scored, discuss, row.device)
 
 
-def summaries(store: Store, modules: Iterable[Module], rows: Sequence[SessionRow]
+def summaries(store: ResultStore, modules: Iterable[Module], rows: Sequence[SessionRow]
               ) -> list[SessionSummary]:
     """Score the given sessions, in the order given (one query for all their quizzes)."""
     by_id = {m.id: m for m in modules}
@@ -130,7 +133,7 @@ def summaries(store: Store, modules: Iterable[Module], rows: Sequence[SessionRow
     return [_summarize(r, attempts.get(r.id, []), by_id) for r in rows]
 
 
-def session_summary(store: Store, modules: Iterable[Module], session_id: int
+def session_summary(store: ResultStore, modules: Iterable[Module], session_id: int
                     ) -> SessionSummary | None:
     """One session, scored; None when there is no such session."""
     row = store.session(session_id)
@@ -146,7 +149,7 @@ def day_bounds(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]
     return start.replace(tzinfo=tz), end.replace(tzinfo=tz)
 
 
-def today(store: Store, modules: Iterable[Module], day: date, tz: tzinfo | None = None
+def today(store: ResultStore, modules: Iterable[Module], day: date, tz: tzinfo | None = None
           ) -> list[SessionSummary]:
     """The sessions started on `day`, newest first, scored, each flagged when needed."""
     start, end = day_bounds(day, tz)
@@ -189,7 +192,7 @@ class ItemReport:
     objectives: tuple[ObjectiveStats, ...]
 
 
-def item_statistics(store: Store, modules: Iterable[Module], start: datetime, end: datetime
+def item_statistics(store: ResultStore, modules: Iterable[Module], start: datetime, end: datetime
                     ) -> ItemReport:
     """Every question of `modules`, worst first, and the objectives most often missed.
 

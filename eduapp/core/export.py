@@ -22,6 +22,7 @@ from eduapp.core.content.model import Module, QuestionKind
 from eduapp.core.paths import default_data_dir
 from eduapp.core.startup import Options, reading_context
 from eduapp.core.storage.problems import StoreError
+from eduapp.core.storage.reading import ResultStore
 from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store
 
 CSV_COLUMNS = ("session_id", "session_label", "session_started", "language", "module_id",
@@ -41,11 +42,12 @@ class ExportError(Exception):
 class ExportSource:
     """What an export reads: the database, the content, and the sessions asked for."""
 
-    store: Store
+    store: ResultStore
     modules: list[Module]
     sessions: list[SessionRow]
     clinic_name: str
     paper: str
+    whole_clinic: bool = False  # clinic mode: every device's sessions, read from the server
 
     def summaries(self) -> list[SessionSummary]:
         return summaries(self.store, self.modules, self.sessions)
@@ -58,33 +60,59 @@ def open_source(options: Options, session_id: int | None) -> ExportSource:
     """Open the data folder's database read for export; raises ExportError."""
     data_dir = options.data_dir or default_data_dir()
     path = data_dir / DB_NAME
-    if not path.is_file():
+    store: ResultStore
+    clinic = _clinic_store(data_dir)
+    if clinic is not None:
+        store, where = clinic, "the clinic's server"
+    elif not path.is_file():
         raise ExportError(f"no eduapp database in {data_dir}")
-    try:
-        store = Store.open(path)
-    except StoreError as err:
-        raise ExportError(f"cannot open {path}: {err}") from err
+    else:
+        where = str(path)
+        try:
+            store = Store.open(path)
+        except StoreError as err:
+            raise ExportError(f"cannot open {path}: {err}") from err
     try:
         if session_id is not None:
             sessions = store.sessions_by_id([session_id])
             if not sessions:
-                raise ExportError(f"there is no session {session_id} in {path}")
+                raise ExportError(f"there is no session {session_id} in {where}")
         else:
             sessions = store.sessions_by_id()
             if not sessions:
-                raise ExportError(f"the database {path} holds no sessions yet")
+                raise ExportError(f"{where} holds no sessions yet")
         context = reading_context(options, data_dir)
         modules = context.modules
     except (ExportError, StoreError) as err:
         store.close()
         raise ExportError(str(err)) from err
     return ExportSource(store, modules, sessions, context.settings.name,
-                        context.settings.paper)
+                        context.settings.paper, whole_clinic=clinic is not None)
+
+
+def _clinic_store(data_dir: Path) -> ResultStore | None:
+    """On a clinician computer, the whole clinic; None on a lone computer or a kiosk.
+
+    A kiosk's role cannot read the clinic's results: it exports its own sessions. When the
+    server cannot be reached nothing is exported rather than a part taken for the whole.
+    """
+    from eduapp.core.storage.postgres import Connection
+
+    connection = Connection.load(data_dir)
+    if connection is None:
+        return None
+    from eduapp.core.storage.clinic_view import Reach, open_view
+
+    view = open_view(connection)
+    if view.reach is Reach.AWAY:
+        raise ExportError("the clinic's server cannot be reached, so the whole clinic cannot "
+                          "be exported; try again when it can (eduapp server status)")
+    return view.store
 
 
 # CSV ------------------------------------------------------------------------------------
 
-def write_csv(store: Store, modules: Iterable[Module], sessions: Sequence[SessionRow],
+def write_csv(store: ResultStore, modules: Iterable[Module], sessions: Sequence[SessionRow],
               out: Path) -> int:
     """One row per answer, UTF-8 with a byte order mark (so Excel reads it right)."""
     kinds = {(m.id, q.id): q.kind.value for m in modules for q in m.questions}
@@ -216,7 +244,7 @@ def fhir_bundle(sessions: Sequence[SessionSummary], modules: Sequence[Module],
             "timestamp": _stamp(now or datetime.now(UTC)), "entry": entries}
 
 
-def database_id(store: Store) -> str:
+def database_id(store: ResultStore) -> str:
     """A random id of this database, made once: keeps exported FHIR ids apart across clinics."""
     existing = store.setting(DATABASE_ID_KEY)
     if existing:

@@ -108,9 +108,10 @@ class Context:
             self._store = open_store(self.data_dir, self.notices)
             if self._store is not None:
                 purge_old_sessions(self._store, self.settings.keep_days)
+                # first: sessions ended below are sent to the clinic too
+                self.sender = start_sender(self._store, self.data_dir)
                 if self.first_copy:
                     end_open_sessions(self._store)
-                self.sender = start_sender(self._store, self.data_dir)
         return self._store
 
     @property

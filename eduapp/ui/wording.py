@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QTime
 
 from eduapp.core.analytics import AttemptSummary, ToDiscuss
 from eduapp.core.clinic import Must, SettingProblem, SettingsError
 from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS, PinCheck, PinProblem
 from eduapp.core.quiz import Mastery
 from eduapp.core.startup import Notice, NoticeKind
+from eduapp.core.storage.clinic_view import Reach
 from eduapp.core.storage.problems import StoreProblem
 from eduapp.ui.i18n import tr
 
@@ -21,6 +23,7 @@ _STORE_PROBLEMS = {  # QT_TR_NOOP: lupdate collects them; store_problem translat
     StoreProblem.DAMAGED: QT_TR_NOOP("the database file is damaged"),
     StoreProblem.NEWER: QT_TR_NOOP("the database was made by a newer version of eduapp"),
     StoreProblem.NO_DATABASE: QT_TR_NOOP("no database is open"),
+    StoreProblem.UNREACHABLE: QT_TR_NOOP("the clinic's server cannot be reached"),
     StoreProblem.OTHER: QT_TR_NOOP("the database cannot be used"),
 }
 
@@ -46,6 +49,19 @@ def notice(item: Notice) -> str:
                "gone.", "", item.count)))
     return tr("Module '%1' is broken and hidden from patients: %2").replace(
         "%1", item.subject).replace("%2", item.detail)
+
+
+def clinic_reach(reach: Reach, since: datetime | None) -> str:
+    """Clinic mode: whose sessions the workspace shows, and why only this device's."""
+    if reach is Reach.WHOLE_CLINIC:
+        return tr("Showing the whole clinic: sessions from every device.")
+    if reach is Reach.OWN_ONLY:
+        return tr("This device shows its own sessions only; clinician computers show the "
+                  "whole clinic.")
+    moment = (since or datetime.now()).astimezone()
+    when = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    return tr("The clinic's server cannot be reached (since %1). Only this device's sessions "
+              "are shown; sessions from other devices are not.").replace("%1", when)
 
 
 def pin_outcome(outcome: PinProblem | PinCheck | None) -> str | None:

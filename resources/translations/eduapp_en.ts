@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/wording.py" line="+44"/>
+        <location filename="../../eduapp/ui/wording.py" line="+47"/>
         <source>%n answers and screen visits are kept in memory and will be saved as soon as the database can be written; do not close the app until this message is gone.</source>
         <translation>
             <numerusform>%n answer or screen visit is kept in memory and will be saved as soon as the database can be written; do not close the app until this message is gone.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+28"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Too many wrong tries. Try again in %n second.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/models.py" line="+209"/>
+        <location filename="../../eduapp/ui/clinician/models.py" line="+211"/>
         <source>%n objectives to discuss</source>
         <translation>
             <numerusform>%n objective to discuss</numerusform>

@@ -32,7 +32,7 @@ discussion</source>
 comentar</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No quiz taken</source>
         <translation>Sin cuestionario</translation>
     </message>
@@ -144,7 +144,7 @@ comentar</translation>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+415"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+416"/>
         <source>session #%1</source>
         <translation>sesión #%1</translation>
     </message>
@@ -191,7 +191,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+108"/>
+        <location filename="../../eduapp/ui/wording.py" line="+124"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -285,7 +285,7 @@ comentar</translation>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="-94"/>
+        <location filename="../../eduapp/ui/wording.py" line="-108"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -313,6 +313,11 @@ comentar</translation>
         <location line="+1"/>
         <source>no database is open</source>
         <translation>no hay ninguna base de datos abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the clinic&apos;s server cannot be reached</source>
+        <translation>no se puede conectar con el servidor de la clínica</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -346,6 +351,21 @@ comentar</translation>
         <location line="+3"/>
         <source>Module &apos;%1&apos; is broken and hidden from patients: %2</source>
         <translation>El módulo «%1» tiene un error y no se muestra a los pacientes: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Showing the whole clinic: sessions from every device.</source>
+        <translation>Se muestra toda la clínica: las sesiones de todos los equipos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This device shows its own sessions only; clinician computers show the whole clinic.</source>
+        <translation>Este equipo muestra solo sus propias sesiones; los equipos del personal clínico muestran toda la clínica.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The clinic&apos;s server cannot be reached (since %1). Only this device&apos;s sessions are shown; sessions from other devices are not.</source>
+        <translation>No se puede conectar con el servidor de la clínica (desde las %1). Solo se muestran las sesiones de este equipo; las de los demás equipos no aparecen.</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
@@ -505,7 +525,7 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/workspace.py" line="+50"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+58"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
@@ -515,8 +535,8 @@ comentar</translation>
         <translation>Volver a las pantallas del paciente</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+6"/>
+        <location line="+25"/>
+        <location line="+7"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -1372,7 +1392,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-331"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-332"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1503,7 +1523,7 @@ comentar</translation>
         <translation>sin código de visita</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>A visit code has at most %1 characters. It was not changed.</source>
         <translation>Un código de visita tiene como máximo %1 caracteres. No se cambió.</translation>
     </message>

@@ -39,10 +39,12 @@ class Device:
 
 
 def answer_all(visit: Visit, module: Module, *, wrong_first: int = 0,
-               between: Callable[[int], None] | None = None) -> list[str]:
-    """Take a module's quiz to the end; the first `wrong_first` answers are wrong.
+               between: Callable[[int], None] | None = None,
+               stop_after: int | None = None) -> list[str]:
+    """Take a module's quiz to the end (or stop after `stop_after` answers).
 
-    `between(n)` runs after the n-th answer. Returns the question ids in the order answered.
+    The first `wrong_first` answers are wrong; `between(n)` runs after the n-th answer.
+    Returns the question ids in the order answered.
     """
     quiz = visit.start_quiz(module)
     given: list[str] = []
@@ -56,6 +58,9 @@ def answer_all(visit: Visit, module: Module, *, wrong_first: int = 0,
         given.append(question.id)
         if between is not None:
             between(len(given))
+        if len(given) == stop_after:
+            quiz.stop()
+            break
         quiz.next()
     visit.finish_quiz(quiz)
     return given

@@ -10,7 +10,7 @@ import pytest
 
 from eduapp.__main__ import main
 from eduapp.core.storage import postgres
-from eduapp.core.storage.pg_schema import init, migrate
+from eduapp.core.storage.pg_schema import SCHEMA_VERSION, init, migrate
 from eduapp.core.storage.postgres import CONNECTION_FILE
 from tests.pg_cluster import Cluster, free_port
 
@@ -38,7 +38,7 @@ def test_connect_joins_and_status_says_what_the_device_sees(
 
     assert main(["server", "status", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "Server: reachable, PostgreSQL 15." in out and "schema version 1" in out
+    assert "Server: reachable, PostgreSQL 15." in out and f"schema version {SCHEMA_VERSION}" in out
     assert "Waiting to be sent: 0 changes" in out and "Last send: never" in out
     assert password not in out
 

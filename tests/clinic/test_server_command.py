@@ -8,6 +8,7 @@ import psycopg
 import pytest
 
 from eduapp.__main__ import main
+from eduapp.core.storage.pg_schema import SCHEMA_VERSION
 from tests.pg_cluster import Cluster, free_port
 
 
@@ -16,7 +17,7 @@ def test_server_init_prints_what_it_did_and_two_working_urls(
     assert main(["server", "init", admin_url]) == 0
     out = capsys.readouterr().out
 
-    assert "Schema: created at version 1." in out
+    assert f"Schema: created at version {SCHEMA_VERSION}." in out
     urls = re.findall(r"eduapp connect '(postgresql://[^']+)'", out)
     assert len(urls) == 2
     for url, role in zip(urls, ("_device", "_clinician"), strict=True):
@@ -25,7 +26,7 @@ def test_server_init_prints_what_it_did_and_two_working_urls(
 
     assert main(["server", "init", admin_url]) == 0
     again = capsys.readouterr().out
-    assert "already at version 1" in again and "keep their passwords" in again
+    assert f"already at version {SCHEMA_VERSION}" in again and "keep their passwords" in again
     assert "postgresql://" not in again.split("\n", 1)[1]  # no URL, no password
 
 

@@ -6,6 +6,7 @@ import psycopg
 import pytest
 
 from eduapp.core.storage import pg_schema
+from eduapp.core.storage.clinic_store import ClinicStore
 from eduapp.core.storage.pg_schema import MIGRATIONS, SCHEMA_VERSION, init, migrate, role_names
 from eduapp.core.storage.postgres import Failure, ServerError, check_version, connect
 
@@ -54,7 +55,7 @@ def test_the_device_role_adds_results_but_cannot_read_them(admin_url: str) -> No
             db.execute("INSERT INTO eduapp.settings VALUES ('pin', 'mine')")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             db.execute("DELETE FROM eduapp.sessions")
-        assert db.execute("SELECT count(*) FROM eduapp.settings").fetchone() == (0,)
+        assert db.execute("SELECT key FROM eduapp.settings").fetchall() == [("database.id",)]
 
 
 def test_urls_keep_the_admin_urls_options_and_take_another_host(admin_url: str) -> None:
@@ -69,12 +70,45 @@ def test_every_older_schema_migrates_to_the_current_one(admin_url: str, start: i
         db.execute("CREATE SCHEMA eduapp")
         migrate(db, start)
         assert pg_schema.schema_version(db) == start
+        if start >= 1:  # a clinic that has been in use: one kiosk's visit, as version 1 held it
+            db.execute(OLD_VISIT)
 
     report = init(admin_url)
 
     assert (report.version_before, report.version_after) == (start, SCHEMA_VERSION)
     with psycopg.connect(admin_url) as db:
         assert pg_schema.schema_version(db) == len(MIGRATIONS)
+    if start >= 1:
+        assert report.clinician_url
+        clinic = ClinicStore(report.clinician_url)
+        [session] = clinic.sessions_by_id()
+        assert (session.id, session.device, session.visit_code) == (1, "Kiosk 1", "V-7")
+        [attempt] = clinic.attempts_of([1])[1]
+        assert [(a.question_id, a.right) for a in attempt.answers] == [
+            ("pain-job", False), ("pain-job", True)]
+        clinic.close()
+
+
+OLD_VISIT = """
+SET search_path = eduapp;
+INSERT INTO devices (id, name, last_seq) VALUES ('00000000-0000-4000-8000-00000000000d',
+    'Kiosk 1', 4);
+INSERT INTO sessions (id, device_id, started_at, last_active_at, label, language)
+VALUES ('00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-00000000000d',
+        '2026-03-14 09:30+00', '2026-03-14 09:41+00', 'V-7', 'en');
+INSERT INTO quiz_attempts (id, session_id, module_id, language, started_at)
+VALUES ('00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-000000000005',
+        'why-pain-lasts', 'en', '2026-03-14 09:38+00');
+INSERT INTO answers (id, attempt_id, module_id, question_id, objective_id, chosen, "right",
+                     try_number, seconds, answered_at)
+VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-00000000000a',
+        'why-pain-lasts', 'pain-job', 'hurt-not-harm', 'measure', false, 1, 5.5,
+        '2026-03-14 09:39+00'),
+       ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-00000000000a',
+        'why-pain-lasts', 'pain-job', 'hurt-not-harm', 'protect', true, 2, 4.0,
+        '2026-03-14 09:40+00');
+RESET search_path;
+"""
 
 
 def test_a_schema_from_a_newer_eduapp_is_left_alone(admin_url: str) -> None:

@@ -56,8 +56,9 @@ def join(data_dir: Path, url: str, device_name: str) -> ServerInfo:
 
     info = inspect(url)
     try:
+        data_dir.mkdir(parents=True, exist_ok=True)
         Store.open(data_dir / DB_NAME).close()  # made or migrated: it holds the device's id
-    except StoreError as err:
+    except (OSError, StoreError) as err:
         raise ServerError(Failure.LOCAL, str(err)) from None
     local = sqlite3.connect(data_dir / DB_NAME)
     try:

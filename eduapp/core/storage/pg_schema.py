@@ -80,6 +80,12 @@ MIGRATIONS: tuple[str, ...] = (
         value text NOT NULL
     );
     """,
+    # version 2: sessions numbered in the order the server received them, the number a
+    # clinician's Today and the exports show (as a lone computer shows its row ids)
+    """
+    ALTER TABLE sessions ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;
+    CREATE UNIQUE INDEX sessions_by_number ON sessions(n);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -87,6 +93,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # skips those at or below the device's last_seq (a repeated send changes nothing), and
 # notifies clinician workspaces once per call.
 CODE = """
+INSERT INTO eduapp.settings (key, value) VALUES ('database.id', md5(random()::text))
+ON CONFLICT (key) DO NOTHING;
+
 CREATE OR REPLACE FUNCTION eduapp.register_device(device uuid, device_name text)
 RETURNS bigint LANGUAGE sql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
     INSERT INTO devices (id, name) VALUES (device, left(device_name, 64))

@@ -14,6 +14,7 @@ class StoreProblem(StrEnum):
     DAMAGED = "damaged"  # not a database, or a damaged one
     NEWER = "newer"  # made by a newer eduapp: left untouched
     NO_DATABASE = "no-database"  # none could be opened at start
+    UNREACHABLE = "unreachable"  # the clinic's server cannot be reached (clinic mode)
     OTHER = "other"
 
 

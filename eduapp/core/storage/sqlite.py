@@ -136,6 +136,7 @@ class SessionRow:
     ended_at: datetime | None
     visit_code: str | None  # the `label` column
     language: str
+    device: str | None = None  # the clinic's device it came from (clinic mode), else None
 
 
 @dataclass(frozen=True)

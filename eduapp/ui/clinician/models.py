@@ -160,7 +160,9 @@ class SessionsModel(_Rows[SessionSummary]):
 
 
 def _time(s: SessionSummary) -> str:
-    return short_time(s.started_at)
+    """The start time; in clinic mode, the device's name under it."""
+    start = short_time(s.started_at)
+    return f"{start}\n{s.device}" if s.device else start
 
 
 def _code(s: SessionSummary) -> str:

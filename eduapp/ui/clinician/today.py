@@ -273,7 +273,8 @@ class TodayTab(QWidget):
                                  + "</p>" if self.model.rowCount() else "")
             return
         code = session.visit_code or self.tr("no visit code")
-        self.heading.setText(f"{short_time(session.started_at)} · {code}")
+        where = f" · {session.device}" if session.device else ""
+        self.heading.setText(f"{short_time(session.started_at)} · {code}{where}")
         self.details.setHtml(session_html(session))
 
     # actions ----------------------------------------------------------------------------

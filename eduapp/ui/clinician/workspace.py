@@ -1,15 +1,19 @@
 """The clinician workspace: Today, Questions, Presenter and Settings, behind the PIN.
 
 It is built fresh each time it is opened (so it shows current data) and thrown away when the
-clinician goes back to the patient screens, or when the idle reset starts over.
+clinician goes back to the patient screens, or when the idle reset starts over. In clinic
+mode Today and Questions read the whole clinic from its server and Today reads again when
+the server says a device delivered results; while the server cannot be reached they show
+this device's own sessions, and say so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
@@ -17,7 +21,10 @@ from eduapp.core.startup import Notice
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui import wording
 from eduapp.ui.clinician.presenter import PresenterTab
-from eduapp.ui.widgets import button, label
+from eduapp.ui.widgets import button, label, restyle
+
+if TYPE_CHECKING:
+    from eduapp.core.storage.clinic_view import ClinicView
 
 
 @dataclass
@@ -31,6 +38,7 @@ class WorkspaceContext:
     settings_path: Path | None  # the data folder's clinic.toml; None: cannot be saved
     resources: Path
     notices: list[Notice] = field(default_factory=list)  # problems the clinician must know
+    clinic: ClinicView | None = None  # clinic mode: what of the clinic can be shown
 
 
 class ClinicianWorkspace(QWidget):
@@ -55,11 +63,15 @@ class ClinicianWorkspace(QWidget):
         self.notice = label("\n".join(map(wording.notice, context.notices)), "banner")
         self.notice.setVisible(bool(context.notices))
         box.addWidget(self.notice)
+        self.reach = label("", "muted")  # clinic mode: whole clinic, or why only this device
+        self.reach.hide()
+        box.addWidget(self.reach)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         box.addWidget(self.tabs, 1)
         self._add_tabs()
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._listen()
 
     def _add_tabs(self) -> None:
         c = self.context
@@ -67,9 +79,11 @@ class ClinicianWorkspace(QWidget):
             from eduapp.ui.clinician.questions import QuestionsTab
             from eduapp.ui.clinician.today import TodayTab
 
-            self.today: QWidget | None = TodayTab(c.store, c.modules, c.clinic_name, c.paper)
+            results = c.clinic.store if c.clinic and c.clinic.store else c.store
+            self.today: QWidget | None = TodayTab(results, c.modules, c.clinic_name, c.paper)
             self.tabs.addTab(self.today, self.tr("Today"))
-            self.tabs.addTab(QuestionsTab(c.store, c.modules), self.tr("Questions"))
+            self.questions = QuestionsTab(results, c.modules)
+            self.tabs.addTab(self.questions, self.tr("Questions"))
         else:
             self.today = None
             self.tabs.addTab(label(self.tr(
@@ -84,7 +98,71 @@ class ClinicianWorkspace(QWidget):
             settings.saved.connect(self.settings_saved)
             self.tabs.addTab(settings, self.tr("Settings"))
 
+    def _listen(self) -> None:
+        """Clinic mode: hear the server announce new results; show what is shown."""
+        clinic = self.context.clinic
+        if clinic is None or self.today is None:
+            return
+        from eduapp.core.storage.clinic_view import Reach
+
+        self._show_reach(clinic.reach is Reach.WHOLE_CLINIC)
+        if clinic.reach is Reach.OWN_ONLY:
+            return
+        from eduapp.core.storage.listener import Listener
+
+        relay = self._relay = _Relay(self)
+        relay.results.connect(self._results_arrived)
+        relay.link.connect(self._link_changed)
+        listener = Listener(clinic.url, relay.results.emit, relay.link.emit)
+        self.destroyed.connect(lambda: listener.stop(0.0))
+        listener.start()
+
+    def _results_arrived(self) -> None:
+        if self.today is not None and self.tabs.currentWidget() is self.today:
+            self.today.refresh()  # type: ignore[attr-defined]
+
+    def _link_changed(self, up: bool) -> None:
+        """The server came back (the whole clinic again) or went away (this device only)."""
+        from datetime import UTC, datetime
+
+        clinic = self.context.clinic
+        if clinic is None or self.today is None:
+            return
+        if up:
+            if clinic.store is None:
+                from eduapp.core.storage.clinic_store import ClinicStore
+
+                clinic.store = ClinicStore(clinic.url, timeout=2)
+            clinic.since = None
+        else:
+            clinic.since = clinic.since or datetime.now(UTC)
+        results = clinic.store if up else self.context.store
+        if self.today.store is results:  # type: ignore[attr-defined]
+            return
+        self.today.store = self.questions.store = results  # type: ignore[attr-defined]
+        self._show_reach(up)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _show_reach(self, whole: bool) -> None:
+        from eduapp.core.storage.clinic_view import Reach
+
+        clinic = self.context.clinic
+        assert clinic is not None
+        self.reach.setText(wording.clinic_reach(
+            Reach.WHOLE_CLINIC if whole else clinic.reach if clinic.reach is Reach.OWN_ONLY
+            else Reach.AWAY, clinic.since))
+        self.reach.setProperty("role", "muted" if whole else "banner")
+        restyle(self.reach)
+        self.reach.show()
+
     def _tab_shown(self, index: int) -> None:
         refresh = getattr(self.tabs.widget(index), "refresh", None)
         if callable(refresh):
             refresh()
+
+
+class _Relay(QObject):
+    """Carries the listener's news from its thread to the interface's (queued signals)."""
+
+    results = Signal()
+    link = Signal(bool)

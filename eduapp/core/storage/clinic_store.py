@@ -1,0 +1,194 @@
+"""The whole clinic's results, read from its PostgreSQL (the clinician role), as Store reads.
+
+The same reads as the SQLite Store (see reading.ResultStore), so Today, Questions and the
+exports work on either. Sessions and quizzes are numbered by the server (their `n`), which
+stands in for the local row ids; each session also says which device it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from eduapp.core.quiz import Answer
+from eduapp.core.storage.postgres import ServerError, classify, connect
+from eduapp.core.storage.problems import StoreError, StoreProblem
+from eduapp.core.storage.sqlite import (
+    VISIT_CODE_MAX,
+    AnswerRow,
+    Attempt,
+    ObjectiveTally,
+    SessionRow,
+)
+
+_SESSION = (
+    "SELECT s.n, s.started_at, greatest(s.last_active_at, "
+    "(SELECT max(v.viewed_at) FROM eduapp.screen_views v WHERE v.session_id = s.id), "
+    "(SELECT max(coalesce(q.finished_at, q.started_at)) FROM eduapp.quiz_attempts q "
+    "WHERE q.session_id = s.id)), s.ended_at, s.label, s.language, d.name "
+    "FROM eduapp.sessions s JOIN eduapp.devices d ON d.id = s.device_id ")
+
+
+class ClinicStore:
+    """Reads of the clinic's server; every failure is a StoreError (UNREACHABLE or OTHER)."""
+
+    def __init__(self, url: str, *, timeout: int = 3) -> None:
+        self._url = url
+        self._timeout = timeout
+        self._db: Any = None
+        self.path = None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # sessions ---------------------------------------------------------------------------
+
+    def session(self, session_id: int) -> SessionRow | None:
+        rows = self._sessions("WHERE s.n = %s", (session_id,))
+        return rows[0] if rows else None
+
+    def sessions_between(self, start: datetime, end: datetime) -> list[SessionRow]:
+        return self._sessions("WHERE s.started_at >= %s AND s.started_at < %s "
+                              "ORDER BY s.started_at DESC, s.n DESC", (start, end))
+
+    def sessions_by_id(self, session_ids: Iterable[int] | None = None) -> list[SessionRow]:
+        if session_ids is None:
+            return self._sessions("ORDER BY s.n", ())
+        return self._sessions("WHERE s.n = ANY(%s) ORDER BY s.n", (sorted(set(session_ids)),))
+
+    def _sessions(self, where: str, params: tuple[object, ...]) -> list[SessionRow]:
+        return [SessionRow(r[0], r[1], r[2] or r[1], r[3], r[4], r[5], device=r[6])
+                for r in self._run(_SESSION + where, params)]
+
+    def set_visit_code(self, session_id: int, code: str | None) -> str | None:
+        text = " ".join((code or "").split())
+        if len(text) > VISIT_CODE_MAX:
+            raise ValueError(f"a visit code has at most {VISIT_CODE_MAX} characters")
+        stored = text or None
+        if not self._run("UPDATE eduapp.sessions SET label = %s WHERE n = %s RETURNING n",
+                         (stored, session_id)):
+            raise KeyError(session_id)
+        return stored
+
+    # quizzes ----------------------------------------------------------------------------
+
+    def attempts_of(self, session_ids: Iterable[int]) -> dict[int, list[Attempt]]:
+        ids = sorted(set(session_ids))
+        out: dict[int, list[Attempt]] = {i: [] for i in ids}
+        rows = self._run(
+            "SELECT q.n, s.n, q.module_id, q.language, q.started_at, q.finished_at, q.stopped "
+            "FROM eduapp.quiz_attempts q JOIN eduapp.sessions s ON s.id = q.session_id "
+            "WHERE s.n = ANY(%s) ORDER BY q.n", (ids,))
+        answers: dict[int, list[Answer]] = {r[0]: [] for r in rows}
+        for a in self._run(
+                "SELECT q.n, a.question_id, a.chosen, a.right, a.try_number, a.seconds "
+                "FROM eduapp.answers a JOIN eduapp.quiz_attempts q ON q.id = a.attempt_id "
+                "JOIN eduapp.sessions s ON s.id = q.session_id WHERE s.n = ANY(%s) "
+                "ORDER BY a.n", (ids,)):
+            answers[a[0]].append(Answer(a[1], frozenset(filter(None, a[2].split(","))),
+                                        a[3], a[4], a[5]))
+        for r in rows:
+            out[r[1]].append(Attempt(r[0], r[2], r[3], r[4], r[5], r[6], tuple(answers[r[0]])))
+        return out
+
+    def answer_rows(self, session_ids: Iterable[int] | None = None) -> Iterator[AnswerRow]:
+        where, params = ("", ()) if session_ids is None else (
+            "WHERE s.n = ANY(%s)", (sorted(set(session_ids)),))
+        for r in self._run(
+                "SELECT s.n, s.label, s.started_at, q.language, q.module_id, q.n, a.question_id, "
+                "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at "
+                "FROM eduapp.answers a JOIN eduapp.quiz_attempts q ON q.id = a.attempt_id "
+                f"JOIN eduapp.sessions s ON s.id = q.session_id {where} ORDER BY s.n, a.n",
+                params):
+            yield AnswerRow(r[0], r[1], _iso(r[2]), r[3], r[4], r[5], r[6], r[7],
+                            tuple(filter(None, r[8].split(","))), r[9], r[10], r[11],
+                            _iso(r[12]))
+
+    def screen_views(self, session_id: int) -> list[tuple[str, str, float | None]]:
+        return [(r[0], r[1], r[2]) for r in self._run(
+            "SELECT v.module_id, v.screen_id, v.seconds FROM eduapp.screen_views v "
+            "JOIN eduapp.sessions s ON s.id = v.session_id WHERE s.n = %s ORDER BY v.n",
+            (session_id,))]
+
+    # statistics -------------------------------------------------------------------------
+
+    def first_try_choices(self, start: datetime, end: datetime
+                          ) -> list[tuple[str, str, tuple[str, ...], bool, int]]:
+        return [(r[0], r[1], tuple(filter(None, r[2].split(","))), r[3], r[4])
+                for r in self._run(
+            'SELECT module_id, question_id, chosen, "right", count(*) FROM eduapp.answers '
+            "WHERE try_number = 1 AND answered_at >= %s AND answered_at < %s "
+            'GROUP BY module_id, question_id, chosen, "right"', (start, end))]
+
+    def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
+        """As Store.objective_tally: the latest quiz of each module in each session."""
+        tally = ObjectiveTally({}, {}, {})
+        for module_id, objective_id, n, count in self._run(
+            "WITH latest AS (SELECT DISTINCT ON (q.session_id, q.module_id) q.id, q.module_id, "
+            "q.stopped, q.finished_at FROM eduapp.quiz_attempts q "
+            "JOIN eduapp.sessions s ON s.id = q.session_id "
+            "WHERE s.started_at >= %s AND s.started_at < %s "
+            "AND EXISTS (SELECT 1 FROM eduapp.answers a WHERE a.attempt_id = q.id) "
+            "ORDER BY q.session_id, q.module_id, q.n DESC), "
+            "open AS (SELECT id, module_id FROM latest WHERE stopped OR finished_at IS NULL), "
+            "got AS (SELECT open.module_id, a.objective_id, count(*) AS n FROM open "
+            'JOIN eduapp.answers a ON a.attempt_id = open.id AND a."right" '
+            "GROUP BY open.id, open.module_id, a.objective_id) "
+            "SELECT module_id, NULL, -1, count(*) FROM latest GROUP BY module_id "
+            "UNION ALL SELECT module_id, NULL, -2, count(*) FROM open GROUP BY module_id "
+            "UNION ALL SELECT module_id, objective_id, n, count(*) FROM got "
+            "GROUP BY module_id, objective_id, n", (start, end)):
+            if n == -1:
+                tally.quizzed[module_id] = count
+            elif n == -2:
+                tally.unfinished[module_id] = count
+            else:
+                tally.right.setdefault((module_id, objective_id), {})[n] = count
+        return tally
+
+    # settings ---------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        rows = self._run("SELECT value FROM eduapp.settings WHERE key = %s", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_settings(self, values: Mapping[str, str | None]) -> None:
+        raise StoreError(StoreProblem.OTHER, "the clinic's settings are changed by eduapp "
+                                             "server commands")
+
+    # plumbing ---------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: tuple[object, ...]) -> list[Any]:
+        for attempt in (1, 2):  # a connection the server closed: once more on a new one
+            try:
+                if self._db is None:
+                    self._db = connect(self._url, autocommit=True, timeout=self._timeout)
+                cursor = self._db.execute(sql, params)
+                return cursor.fetchall() if cursor.description else []
+            except Exception as err:
+                problem = classify(err)
+                self.close()
+                if attempt == 2 or not _retry(problem):
+                    raise _store_error(problem) from None
+        raise AssertionError("unreachable")
+
+
+def _retry(problem: ServerError) -> bool:
+    from eduapp.core.storage.postgres import Failure
+
+    return problem.failure is Failure.UNREACHABLE
+
+
+def _store_error(problem: ServerError) -> StoreError:
+    from eduapp.core.storage.postgres import Failure
+
+    if problem.failure is Failure.UNREACHABLE:
+        return StoreError(StoreProblem.UNREACHABLE, problem.detail)
+    return StoreError(StoreProblem.OTHER, f"{problem.failure.value}: {problem.detail}")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
