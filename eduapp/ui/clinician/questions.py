@@ -18,7 +18,7 @@ from eduapp.core import analytics
 from eduapp.core.analytics import ItemReport
 from eduapp.core.content.model import Module
 from eduapp.core.storage.problems import StoreError
-from eduapp.core.storage.sqlite import Store
+from eduapp.core.storage.reading import ResultStore
 from eduapp.ui.clinician.models import (
     ObjectivesModel,
     QuestionsModel,
@@ -38,7 +38,7 @@ DEFAULT_DAYS = 90
 class QuestionsTab(QWidget):
     """Question and objective statistics for the days from one date to another."""
 
-    def __init__(self, store: Store, modules: Sequence[Module],
+    def __init__(self, store: ResultStore, modules: Sequence[Module],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")

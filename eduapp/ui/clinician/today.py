@@ -37,7 +37,8 @@ from eduapp.core.analytics import AttemptSummary, SessionSummary
 from eduapp.core.content.model import Module, Question
 from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.storage.problems import StoreError
-from eduapp.core.storage.sqlite import VISIT_CODE_MAX, Store
+from eduapp.core.storage.reading import ResultStore
+from eduapp.core.storage.sqlite import VISIT_CODE_MAX
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
 from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
 from eduapp.ui.print.paper import printer
@@ -73,7 +74,7 @@ def date_edit(name: str) -> QDateEdit:
 class TodayTab(QWidget):
     """The sessions of one day (today at first) and the details of the chosen one."""
 
-    def __init__(self, store: Store, modules: Sequence[Module], clinic_name: str, paper: str,
+    def __init__(self, store: ResultStore, modules: Sequence[Module], clinic_name: str, paper: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
@@ -25,6 +25,8 @@ from eduapp.ui.widgets import button, label, restyle
 
 if TYPE_CHECKING:
     from eduapp.core.storage.clinic_view import ClinicView
+    from eduapp.ui.clinician.questions import QuestionsTab
+    from eduapp.ui.clinician.today import TodayTab
 
 
 @dataclass
@@ -80,12 +82,12 @@ class ClinicianWorkspace(QWidget):
             from eduapp.ui.clinician.today import TodayTab
 
             results = c.clinic.store if c.clinic and c.clinic.store else c.store
-            self.today: QWidget | None = TodayTab(results, c.modules, c.clinic_name, c.paper)
+            self.today: TodayTab | None = TodayTab(results, c.modules, c.clinic_name, c.paper)
             self.tabs.addTab(self.today, self.tr("Today"))
-            self.questions = QuestionsTab(results, c.modules)
+            self.questions: QuestionsTab | None = QuestionsTab(results, c.modules)
             self.tabs.addTab(self.questions, self.tr("Questions"))
         else:
-            self.today = None
+            self.today = self.questions = None
             self.tabs.addTab(label(self.tr(
                 "Results are not being saved, so there are no sessions to show. "
                 "See the notice above."), "lead"), self.tr("Today"))
@@ -111,7 +113,12 @@ class ClinicianWorkspace(QWidget):
         from eduapp.core.storage.listener import Listener
 
         relay = self._relay = _Relay(self)
-        relay.results.connect(self._results_arrived)
+        # a burst of deliveries (several kiosks at once) is read once, a moment later
+        self._read_soon = QTimer(self)
+        self._read_soon.setSingleShot(True)
+        self._read_soon.setInterval(200)
+        self._read_soon.timeout.connect(self._results_arrived)
+        relay.results.connect(self._read_soon.start)
         relay.link.connect(self._link_changed)
         listener = Listener(clinic.url, relay.results.emit, relay.link.emit)
         self.destroyed.connect(lambda: listener.stop(0.0))
@@ -119,14 +126,14 @@ class ClinicianWorkspace(QWidget):
 
     def _results_arrived(self) -> None:
         if self.today is not None and self.tabs.currentWidget() is self.today:
-            self.today.refresh()  # type: ignore[attr-defined]
+            self.today.refresh()
 
     def _link_changed(self, up: bool) -> None:
         """The server came back (the whole clinic again) or went away (this device only)."""
         from datetime import UTC, datetime
 
         clinic = self.context.clinic
-        if clinic is None or self.today is None:
+        if clinic is None or self.today is None or self.questions is None:
             return
         if up:
             if clinic.store is None:
@@ -137,9 +144,9 @@ class ClinicianWorkspace(QWidget):
         else:
             clinic.since = clinic.since or datetime.now(UTC)
         results = clinic.store if up else self.context.store
-        if self.today.store is results:  # type: ignore[attr-defined]
+        if results is None or self.today.store is results:
             return
-        self.today.store = self.questions.store = results  # type: ignore[attr-defined]
+        self.today.store = self.questions.store = results
         self._show_reach(up)
         self._tab_shown(self.tabs.currentIndex())
 
