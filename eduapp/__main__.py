@@ -96,6 +96,11 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--speech-helper"]:  # read-aloud's engine, in a process of its own
+        from eduapp.ui.patient.speech_helper import main as speech_helper
+
+        return speech_helper(argv[1:])
     try:
         return _run(argv)
     except BrokenPipeError:  # output piped into `head` and cut off: not an error to show

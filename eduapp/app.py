@@ -173,6 +173,7 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     if problem is not None:
         log.error("closing with %d writes not saved: %s", problem[1], problem[0])
     context.close()
+    window.speech.shutdown()  # the speech helper goes at once, even if its engine hangs
     return code
 
 

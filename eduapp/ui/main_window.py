@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.speech = ReadAloud(settings.speech_engine, self)
         self.speech.set_language(self.language)
         self.speech.state_changed.connect(self._speech_state)
+        self.speech.unavailable.connect(self._explain_no_speech)
         self.flow = PatientFlow(self.stack, modules, settings.clinic_name, open_visit,
                                 settings.welcome_picture, self.language)
         self.flow.welcome.language_chosen.connect(self.set_language)
@@ -290,6 +291,8 @@ class MainWindow(QMainWindow):
                  "paused": self.tr("Go on reading")}
         self.read_button.setText(texts[state])
         self.read_button.setAccessibleName(names[state])
+        if state == "idle" and (self.speech.problem or self.speech.language_problem):
+            self._explain_no_speech()  # the engine failed or hung: say so, not "Read aloud"
         self.stop_speech_button.setVisible(state != "idle")
         self.slow_button.setVisible(state != "idle")
         self._show_clinic_label()

@@ -62,7 +62,8 @@ def test_one_wipe_for_the_idle_reset_and_i_am_finished(qtbot, make_window, store
     window.set_text_step(2)
     window.set_high_contrast(True)
     driver.open_module(module)
-    qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)  # no Spanish voice here
+    with qtbot.waitSignal(window.speech.unavailable, timeout=10000):  # no Spanish voice here
+        qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)
     assert window.read_button.text() == "No se puede leer en voz alta"
     window.slow_button.setChecked(True)  # chosen while an English text was read
     driver.read_all(module)

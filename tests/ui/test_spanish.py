@@ -218,7 +218,8 @@ def test_read_aloud_says_so_when_there_is_no_spanish_voice(qtbot, make_window, s
     """The test speech engine has English voices only: Spanish is never read in English."""
     window = make_window(store, languages=("en", "es"), speech_engine="mock")
     window.set_language("es")
-    qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.speech.unavailable, timeout=10000):  # the engine says so
+        qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)
     assert window.speech.state == "idle"
     assert window.read_button.text() == "No se puede leer en voz alta"
     window.set_language("en")
