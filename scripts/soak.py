@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/soak.py --minutes 30 [--speech speechd|mock] [--seed N]
     .venv/bin/python scripts/soak.py --setup      # the Debian packages it needs (as root)
-    .venv/bin/python scripts/soak.py --cage       # only: eduapp full screen under cage
+    .venv/bin/python scripts/soak.py --cage       # only: the built app full screen under cage
 
 Runs `eduapp --kiosk` (the real start-up, `eduapp.app.run`) under Xvfb with the openbox
 window manager and drives it through X like people would: taps on what is on screen and
@@ -14,11 +14,13 @@ growth over 10 MB within one run of the app, or any page that shows an earlier p
 data after a wipe or a restart. A probe inside the app (this file's PROBE) checks that after
 every wipe and restart, and lists the buttons on screen so the taps hit something.
 
-`--cage` starts eduapp under `cage` (the kiosk Wayland compositor, headless backend) and
-checks that the window covers the whole output. Not part of the test suite, like the
-benchmark: it takes minutes and needs packages CI does not install. Packages: `--setup`
+`--cage` starts the built app (`scripts/build`) with `--kiosk` under `cage` (the kiosk Wayland
+compositor, headless backend) as the README's Linux recipe does, and checks that its window
+covers the whole output. Not part of the test suite, like the benchmark: it takes minutes and
+needs packages CI does not install. Packages: `--setup`
 installs xvfb openbox xdotool speech-dispatcher speech-dispatcher-espeak-ng espeak-ng cage
-xwayland.
+xwayland x11-utils. `--code DIR` runs another copy of the source (e.g. `git archive` of a
+commit), so the tree can change while a soak runs.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import statistics
@@ -39,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PACKAGES = ["xvfb", "openbox", "xdotool", "speech-dispatcher", "speech-dispatcher-espeak-ng",
-            "espeak-ng", "cage", "xwayland"]
+            "espeak-ng", "cage", "xwayland", "x11-utils"]
 PIN = "482916"
 SCREEN = (1280, 800)
 MEMORY_LIMIT_MB = 10.0
@@ -79,11 +82,11 @@ class Probe(QObject):
         self.timer.timeout.connect(self.report)
         self.timer.start(250)
         window.flow.page_changed.connect(lambda page: QTimer.singleShot(0, self.page))
+        # checked the moment the wipe is done (connected after it), before any later input
         if window.idle is not None:
-            window.idle.reset.connect(
-                lambda: QTimer.singleShot(0, partial(self.clean, "idle reset")))
+            window.idle.reset.connect(partial(self.clean, "idle reset"))
         finished = getattr(window.flow, "finished", None) or window.flow.module_list.finished
-        finished.connect(lambda: QTimer.singleShot(0, partial(self.clean, "I am finished")))
+        finished.connect(partial(self.clean, "I am finished"))
         window.first_frame.connect(lambda: QTimer.singleShot(300, partial(self.clean, "restart")))
 
     def report(self):
@@ -411,8 +414,25 @@ class Soak:
         return 1 if self.failures else 0
 
 
+CAGE_SESSION = """
+"$APP" --kiosk --data-dir "$DATA" &
+sleep "$WAIT"
+xdpyinfo > "$OUT/display.txt"
+xwininfo -root -tree > "$OUT/windows.txt"
+kill $!
+"""
+
+
 def cage_check(args: argparse.Namespace) -> int:
-    """Start eduapp --kiosk under cage (headless); True when it covers the whole output."""
+    """Start the built app with --kiosk under cage (headless); 0 when it covers the output.
+
+    The clinic's own recipe (README, Linux): cage shows one app; eduapp runs on its Xwayland
+    (QT_QPA_PLATFORM=xcb). The X window tree there shows the window's size and the screen's.
+    """
+    app = Path(args.app or ROOT / "dist" / "eduapp" / "eduapp")
+    if not app.is_file():
+        print(f"{app} does not exist: run scripts/build first, or give --app", file=sys.stderr)
+        return 2
     work = Path(args.out or tempfile.mkdtemp(prefix="eduapp-cage-"))
     work.mkdir(parents=True, exist_ok=True)
     data = work / "data"
@@ -422,33 +442,34 @@ def cage_check(args: argparse.Namespace) -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update({"XDG_RUNTIME_DIR": str(runtime), "WLR_BACKENDS": "headless",
                 "WLR_LIBINPUT_NO_DEVICES": "1", "WLR_RENDERER": "pixman",
-                "EDUAPP_SPEECH_ENGINE": "mock", "PYTHONPATH": args.code or ""})
-    if args.platform:
-        env["QT_QPA_PLATFORM"] = args.platform
-    cage = subprocess.Popen(["cage", "--", PYTHON, "-X", "faulthandler", "-c", PROBE, str(data),
-                             str(work), "180", "30"], cwd=args.code or ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=(work / "cage.stderr").open("wb"))
-    state = None
+                "QT_QPA_PLATFORM": "xcb", "EDUAPP_SPEECH_ENGINE": "mock", "APP": str(app),
+                "DATA": str(data), "OUT": str(work), "WAIT": "12", "HOME": str(work)})
+    argv = ["cage", "--", "sh", "-c", CAGE_SESSION]
+    if os.geteuid() == 0:  # cage refuses to run as root, as a kiosk session should
+        import pwd
+
+        user = pwd.getpwnam(args.cage_user)
+        for path in (work, runtime, *work.rglob("*")):
+            os.chown(path, user.pw_uid, user.pw_gid)
+        argv = ["runuser", "-u", args.cage_user, "--", *argv]
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline and cage.poll() is None:
-            try:
-                state = json.loads((work / "state.json").read_text(encoding="utf-8"))
-                if state["geometry"][2:] == state["screen"][2:]:
-                    break
-            except (OSError, ValueError):
-                pass
-            time.sleep(0.3)
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, timeout=90, check=False,
+                       stderr=(work / "cage.stderr").open("wb"))
     finally:
-        cage.terminate()
-        try:
-            cage.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            cage.kill()
         shutil.rmtree(runtime, ignore_errors=True)
-    print(json.dumps({"state": {k: v for k, v in (state or {}).items() if k != "buttons"},
+    try:
+        display = (work / "display.txt").read_text(encoding="utf-8")
+        windows = (work / "windows.txt").read_text(encoding="utf-8")
+    except OSError:
+        print(f"cage did not run the session; see {work / 'cage.stderr'}")
+        return 1
+    screen = re.search(r"dimensions:\s+(\d+x\d+) pixels", display)
+    ours = [line.strip() for line in windows.splitlines() if "learning about your care" in line]
+    sizes = [re.search(r"\)\s+(\d+x\d+)\+", line) for line in ours]
+    found = [m.group(1) for m in sizes if m]
+    print(json.dumps({"screen": screen.group(1) if screen else None, "eduapp windows": ours,
                       "folder": str(work)}, indent=2))
-    full = bool(state) and state["full_screen"] and state["geometry"][2:] == state["screen"][2:]
+    full = bool(screen) and bool(found) and all(size == screen.group(1) for size in found)
     print("CAGE", "FULL SCREEN" if full else "NOT FULL SCREEN")
     return 0 if full else 1
 
@@ -467,7 +488,8 @@ def main() -> int:
     parser.add_argument("--out", help="folder for the logs, data and soak.json")
     parser.add_argument("--setup", action="store_true", help="install the Debian packages")
     parser.add_argument("--cage", action="store_true", help="only check full screen under cage")
-    parser.add_argument("--platform", help="QT_QPA_PLATFORM under cage (default: Qt's choice)")
+    parser.add_argument("--app", help="the built eduapp for --cage (default dist/eduapp/eduapp)")
+    parser.add_argument("--cage-user", default="nobody", help="who runs cage when run as root")
     args = parser.parse_args()
     if args.setup:
         return setup()
