@@ -1,0 +1,278 @@
+"""Clinic mode measured on a real local PostgreSQL (a throw-away cluster, as the tests use).
+
+    .venv/bin/python scripts/clinic_benchmark.py [--kiosks 10] [--visits 50] [--answers 1000000]
+
+1. Ten simulated kiosks (one process each) send whole patient visits at once; a clinician's
+   listener reads Today each time the server announces results: how long from an answer
+   being saved on its kiosk to its appearance in that Today (95th percentile).
+2. Today and Questions (the default 90 days, and all time) over 1,000,000 answers delivered
+   through the real outbox and sender.
+3. The sender's CPU on an idle kiosk over 30 s.
+4. Start-up of a device connected to a clinic, against the bare window (same rule as
+   scripts/benchmark.py): the sender connects after the first frame, on its own thread.
+Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from eduapp.core import analytics, demo  # noqa: E402
+from eduapp.core.clinic import load_settings  # noqa: E402
+from eduapp.core.content.loader import load_library  # noqa: E402
+from eduapp.core.storage.clinic_store import ClinicStore  # noqa: E402
+from eduapp.core.storage.listener import Listener  # noqa: E402
+from eduapp.core.storage.membership import join  # noqa: E402
+from eduapp.core.storage.pg_schema import init  # noqa: E402
+from eduapp.core.storage.postgres import Connection  # noqa: E402
+from eduapp.core.storage.sender import Sender  # noqa: E402
+from eduapp.core.storage.sqlite import DB_NAME, Store  # noqa: E402
+from eduapp.core.visit import Visit  # noqa: E402
+from tests.clinic.devices import answer_all  # noqa: E402
+from tests.pg_cluster import Cluster, bin_dir  # noqa: E402
+
+
+def modules():  # type: ignore[no-untyped-def]
+    settings = load_settings(ROOT / "resources", None)
+    return load_library(ROOT / "resources", settings.values).for_language("en")
+
+
+def device(folder: Path, url: str, name: str) -> tuple[Store, Sender]:
+    join(folder, url, name)
+    store = Store.open(folder / DB_NAME)
+    connection = Connection.load(folder)
+    assert connection is not None
+    sender = Sender(folder / DB_NAME, connection)
+    store.outbox, store.on_outbox = True, sender.wake
+    return store, sender
+
+
+def kiosk(folder: Path, url: str, name: str, visits: int, pause: float,
+          go: multiprocessing.synchronize.Event,  # type: ignore[name-defined]
+          given: multiprocessing.sharedctypes.Synchronized) -> None:  # type: ignore[name-defined]
+    """One kiosk: `visits` patients, each through every module, an answer every `pause` s."""
+    store, sender = device(folder, url, name)
+    sender.start()
+    content = modules()
+    go.wait()
+    for _ in range(visits):
+        visit = Visit(store, "en")
+        for number, module in enumerate(content):
+            answered = answer_all(visit, module, wrong_first=number % 2,
+                                  between=lambda _n: time.sleep(pause))
+            with given.get_lock():
+                given.value += len(answered)
+        visit.end()
+    deadline = time.monotonic() + 120
+    while sender.state.waiting and time.monotonic() < deadline:
+        time.sleep(0.2)
+    sender.stop()
+    store.close()
+
+
+def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: float
+            ) -> dict[str, float]:
+    report = init(cluster_url)
+    assert report.device_url and report.clinician_url
+    clinic = ClinicStore(report.clinician_url)
+    content = modules()
+    seen: dict[str, float] = {}  # answer id -> moment it first showed in Today
+    stamps: dict[str, float] = {}
+    lock = threading.Lock()
+    last = [0]
+
+    def refreshed() -> None:
+        with lock:
+            analytics.today(clinic, content, date.today())  # what the Today tab reads
+            now = time.time()
+            for uid, n, at in clinic._run(
+                    "SELECT id::text, n, answered_at FROM eduapp.answers WHERE n > %s",
+                    (last[0],)):
+                seen.setdefault(uid, now)
+                stamps[uid] = at.timestamp()
+                last[0] = max(last[0], n)
+
+    listener = Listener(report.clinician_url, refreshed)
+    listener.start()
+    go = multiprocessing.Event()
+    given = multiprocessing.Value("i", 0)
+    workers = [multiprocessing.Process(target=kiosk, args=(
+        folder / f"kiosk{k}", report.device_url, f"Kiosk {k}", visits, pause, go, given))
+        for k in range(1, kiosks + 1)]
+    for w in workers:
+        w.start()
+    time.sleep(3)  # every kiosk joined and started
+    started = time.time()
+    go.set()
+    for w in workers:
+        w.join()
+    elapsed = time.time() - started
+    time.sleep(2)
+    listener.stop()
+    delays = sorted(seen[u] - stamps[u] for u in seen)
+    clinic.close()
+    return {"kiosks": kiosks, "visits_per_kiosk": visits, "answers_given": given.value,
+            "answers": len(delays),
+            "seconds": elapsed, "answers_per_s": len(delays) / elapsed,
+            "p50_s": statistics.median(delays), "p95_s": delays[int(0.95 * len(delays))],
+            "max_s": delays[-1]}
+
+
+def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]:
+    """Demo sessions (the real quiz rules) made locally, copied to the server with COPY.
+
+    COPY, not the outbox: delivering a year of a busy clinic's history row by row would time
+    the delivery, which the latency run measures; this part times the clinician's reads.
+    """
+    report = init(cluster_url)
+    assert report.device_url and report.clinician_url
+    content = modules()
+    folder.mkdir(parents=True, exist_ok=True)
+    store = Store.open(folder / "big.db")
+    made = demo.generate_demo_data(store, content, answers=answers, days=365, seed=3)
+    local = store._db
+    with _admin(cluster_url) as db:
+        device = "00000000-0000-4000-8000-000000000001"
+        db.execute("INSERT INTO eduapp.devices (id, name) VALUES (%s, 'Kiosk 1')", (device,))
+        tables = (
+            ("sessions (id, device_id, started_at, last_active_at, ended_at, label, language)",
+             f"SELECT uid, '{device}', started_at, last_active_at, ended_at, label, language "
+             "FROM sessions ORDER BY id"),
+            ("quiz_attempts (id, session_id, module_id, language, started_at, finished_at, "
+             "stopped)", "SELECT q.uid, s.uid, q.module_id, q.language, q.started_at, "
+             "q.finished_at, q.stopped = 1 FROM quiz_attempts q JOIN sessions s "
+             "ON s.id = q.session_id ORDER BY q.id"),
+            ('answers (id, attempt_id, module_id, question_id, objective_id, chosen, "right", '
+             "try_number, seconds, answered_at)", "SELECT a.uid, q.uid, a.module_id, "
+             "a.question_id, a.objective_id, a.chosen, a.right = 1, a.try_number, a.seconds, "
+             "a.answered_at FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
+             "ORDER BY a.id"),
+        )
+        started = time.time()
+        for target, query in tables:
+            with db.cursor().copy(f"COPY eduapp.{target} FROM STDIN") as copy:
+                for row in local.execute(query):
+                    copy.write_row(row)
+        copied_s = time.time() - started
+        db.execute("VACUUM ANALYZE")
+    clinic = ClinicStore(report.clinician_url)
+    now = datetime.now(UTC)
+    today_ms, q90_ms, qall_ms = [], [], []
+    for _ in range(11):
+        t = time.perf_counter()
+        shown = analytics.today(clinic, content, date.today())
+        today_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        analytics.item_statistics(clinic, content, now - timedelta(days=90), now)
+        q90_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        analytics.item_statistics(clinic, content, now - timedelta(days=3650), now)
+        qall_ms.append((time.perf_counter() - t) * 1000)
+    clinic.close()
+    store.close()
+    return {"answers": made.answers, "sessions": made.sessions, "copy_s": copied_s,
+            "today_sessions": len(shown), "today_ms": statistics.median(today_ms),
+            "questions_90_days_ms": statistics.median(q90_ms),
+            "questions_all_ms": statistics.median(qall_ms)}
+
+
+def _admin(url: str):  # type: ignore[no-untyped-def]
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+def idle_cpu(cluster_url: str, folder: Path, seconds: float) -> dict[str, float]:
+    report = init(cluster_url)
+    assert report.device_url
+    store, sender = device(folder / "idle", report.device_url, "Idle kiosk")
+    sender.start()
+    time.sleep(2)  # connected, nothing to send
+    before, wall = resource.getrusage(resource.RUSAGE_SELF), time.time()
+    time.sleep(seconds)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    sender.stop()
+    store.close()
+    return {"seconds": time.time() - wall, "cpu_s": cpu,
+            "cpu_percent": 100 * cpu / (time.time() - wall)}
+
+
+def startup_connected(cluster_url: str, folder: Path, pairs: int) -> dict[str, float]:
+    """Start to first frame: bare window, a lone device, a connected device, alternated."""
+    from scripts.benchmark import BARE, run_child
+
+    report = init(cluster_url)
+    assert report.device_url
+    data = folder / "connected"
+    join(data, report.device_url, "Kiosk 1")
+    argvs = {"bare": [sys.executable, "-c", BARE],
+             "lone": [sys.executable, "-m", "eduapp", "--temp-data", "--quit-when-ready"],
+             "connected": [sys.executable, "-m", "eduapp", "--data-dir", str(data),
+                           "--quit-when-ready"]}
+    times: dict[str, list[float]] = {name: [] for name in argvs}
+    for argv in argvs.values():
+        run_child(argv)  # warm the file cache
+    for _ in range(pairs):
+        for name, argv in argvs.items():
+            times[name].append(run_child(argv)[0])
+    got = {f"{name}_s": statistics.median(t) for name, t in times.items()}
+    return {**got, "lone_ratio": got["lone_s"] / got["bare_s"],
+            "connected_ratio": got["connected_s"] / got["bare_s"]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kiosks", type=int, default=10)
+    parser.add_argument("--visits", type=int, default=50)
+    parser.add_argument("--pause", type=float, default=0.05,
+                        help="seconds between one kiosk's answers (a real patient: 5 to 30)")
+    parser.add_argument("--answers", type=int, default=1_000_000)
+    parser.add_argument("--idle", type=float, default=30.0)
+    parser.add_argument("--pairs", type=int, default=10)
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmark-clinic.json")
+    args = parser.parse_args()
+    binaries = bin_dir()
+    if binaries is None:
+        raise SystemExit("PostgreSQL is not installed: scripts/setup --test")
+    cluster = Cluster(binaries)
+    folder = Path(tempfile.mkdtemp(prefix="eduapp-clinic-bench-"))
+    results: dict[str, dict[str, float]] = {}
+    try:
+        import psycopg
+
+        with psycopg.connect(cluster.admin_url(), autocommit=True) as db:
+            for name in ("latency", "big", "idle", "start"):
+                db.execute(f"CREATE DATABASE {name}")
+        results["startup"] = startup_connected(cluster.admin_url("start"), folder, args.pairs)
+        print("connected start-up:", results["startup"], flush=True)
+        results["idle"] = idle_cpu(cluster.admin_url("idle"), folder, args.idle)
+        print("idle kiosk:", results["idle"], flush=True)
+        results["latency"] = latency(cluster.admin_url("latency"), folder, args.kiosks,
+                                     args.visits, args.pause)
+        print("latency:", results["latency"], flush=True)
+        results["big"] = big_clinic(cluster.admin_url("big"), folder, args.answers)
+        print("1,000,000 answers:", results["big"], flush=True)
+    finally:
+        cluster.destroy()
+    args.json.write_text(json.dumps({"when": datetime.now().isoformat(timespec="seconds"),
+                                     "cpus": os.cpu_count(), **results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
