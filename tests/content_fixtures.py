@@ -8,6 +8,7 @@ with `line_of`, so every expected `path:line` comes from the content, not from t
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from eduapp.core.content.model import Choice, Module, Objective, Question, QuestionKind, Screen
@@ -177,3 +178,23 @@ def tiny_module() -> Module:
                   Objective("change", "The nervous system can change."))
     return Module("why-pain-lasts", Path("modules/01-why-pain-lasts"), "en", "Why pain can last",
                   "A short module.", 5, None, screens, objectives, questions)
+
+
+def reserve_module() -> Module:
+    """The tiny module with a reserve question held back for each objective.
+
+    pain-meaning: single, "warning" is right; checks "alarm"; reviews "key-points".
+    brain-learns: true-false, "true" is right; checks "change"; reviews "can-change".
+    Neither is asked the first time through.
+    """
+    module = tiny_module()
+    reserve = (
+        Question("pain-meaning", QuestionKind.SINGLE, "What does pain mean most of the time?",
+                 "alarm", "key-points", (_choice("damage"), _choice("warning", True),
+                                         _choice("nothing")), reserve=True),
+        Question("brain-learns", QuestionKind.TRUE_FALSE, "The brain can learn new habits.",
+                 "change", "can-change", (_choice("true", True), _choice("false")),
+                 reserve=True),
+    )
+    return replace(module, questions=module.questions[:1] + reserve[:1] + module.questions[1:]
+                   + reserve[1:])

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eduapp.core.content.model import Module
+from eduapp.core.quiz import first_pass
 from eduapp.core.startup import Options, prepare
 from eduapp.core.storage.sqlite import Store
 
@@ -139,7 +140,7 @@ def _check_store(store: Store, session: int, quizzed: list[Module]) -> list[str]
         module = modules.get(attempt.module_id)
         if module is None:
             continue
-        n = len(module.questions)
+        n = len(first_pass(module))
         first = [a for a in attempt.answers if a.try_number == 1]
         second = [a for a in attempt.answers if a.try_number == 2]
         if attempt.finished_at is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from eduapp.core.content.model import Module, Objective, Question
-from eduapp.core.quiz import Answer, Mastery, Results, score
+from eduapp.core.quiz import Answer, Mastery, Results, first_pass, score
 from eduapp.core.storage.reading import ResultStore
 from eduapp.core.storage.sqlite import Attempt, SessionRow
 
@@ -96,8 +96,8 @@ def teach_back(module: Module, question: Question) -> str | None:
 
 def _prompts(module: Module, objective: Objective, answers: Sequence[Answer]) -> tuple[str, ...]:
     """Prompts for the missed questions of an objective first, then its others."""
-    right = {a.question_id for a in answers if a.right}
-    mine = [q for q in module.questions if q.objective == objective.id]
+    right = {a.item for a in answers if a.right}
+    mine = [q for q in first_pass(module) if q.objective == objective.id]
     missed = [q for q in mine if q.id not in right]
     found: list[str] = []
     for question in missed or mine:
@@ -160,13 +160,20 @@ def today(store: ResultStore, modules: Iterable[Module], day: date, tz: tzinfo |
 
 @dataclass(frozen=True)
 class QuestionStats:
-    """How one question did on the first try across many sessions."""
+    """How one question did on the first try across many sessions.
+
+    First tries are the first pass only; a question asked again after a review (a re-ask,
+    the missed question itself or another of its objective) is counted apart, in `reasks`.
+    A reserve question is only ever a re-ask, so it has no first tries.
+    """
 
     module: Module
     question: Question
     first_tries: int
     first_try_right: int
     top_wrong: tuple[str, int] | None  # the wrong choice chosen most often, and how often
+    reasks: int = 0
+    reasks_right: int = 0
 
     @property
     def facility(self) -> float | None:
@@ -196,7 +203,8 @@ def item_statistics(store: ResultStore, modules: Iterable[Module], start: dateti
                     ) -> ItemReport:
     """Every question of `modules`, worst first, and the objectives most often missed.
 
-    Question figures count first tries given from `start` to before `end`; objective
+    Question figures count first tries given from `start` to before `end` (re-asks apart,
+    see QuestionStats); objective
     figures count the sessions started in that range (each session once per module, by
     its latest quiz of the module).
     """
@@ -213,6 +221,11 @@ def item_statistics(store: ResultStore, modules: Iterable[Module], start: dateti
             choices = wrong.setdefault(key, {})
             for choice in chosen:
                 choices[choice] = choices.get(choice, 0) + n
+    reasks: dict[tuple[str, str], list[int]] = {}
+    for module_id, question_id, was_right, n in store.reask_counts(start, end):
+        counts = reasks.setdefault((module_id, question_id), [0, 0])
+        counts[0] += n
+        counts[1] += n if was_right else 0
     questions = []
     for module in content:
         for question in module.questions:
@@ -220,8 +233,9 @@ def item_statistics(store: ResultStore, modules: Iterable[Module], start: dateti
             order = {c.id: i for i, c in enumerate(question.choices) if not c.correct}
             picked = [(-n, order[c], c) for c, n in wrong.get(key, {}).items() if c in order]
             top = (min(picked)[2], -min(picked)[0]) if picked else None
+            again = reasks.get(key, [0, 0])
             questions.append(QuestionStats(module, question, tries.get(key, 0),
-                                           right.get(key, 0), top))
+                                           right.get(key, 0), top, again[0], again[1]))
     questions.sort(key=lambda s: (s.facility is None, s.facility or 0.0, -s.first_tries))
     tally = store.objective_tally(start, end)
     objectives = []
@@ -229,7 +243,7 @@ def item_statistics(store: ResultStore, modules: Iterable[Module], start: dateti
         quizzed = tally.quizzed.get(module.id, 0)
         unfinished = tally.unfinished.get(module.id, 0)
         for objective in module.objectives:
-            need = sum(q.objective == objective.id for q in module.questions)
+            need = sum(q.objective == objective.id for q in first_pass(module))
             understood = sum(n for got, n in tally.right.get((module.id, objective.id), {}).items()
                              if got >= need)
             objectives.append(ObjectiveStats(module, objective, unfinished - understood, quizzed))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from eduapp.core.content.model import Module, Question
-from eduapp.core.quiz import Answer, QuizSession, Step
+from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.storage.sqlite import Store
 
 
@@ -92,8 +92,7 @@ def _demo_session(store: Store, clock: _DemoClock, rng: random.Random,
             chosen = (question.correct_ids if rng.random() < p_right
                       else _wrong_choice(question, tempting[(module.id, question.id)], rng))
             answer = quiz.answer(chosen)
-            store.add_answer(attempt, Answer(answer.question_id, answer.chosen, answer.right,
-                                             answer.try_number, seconds), question.objective)
+            store.add_answer(attempt, replace(answer, seconds=seconds), question.objective)
             answers += 1
             if quiz.round_number >= 2 and not answer.right and rng.random() < 0.3:
                 quiz.stop()  # some patients stop before everything is understood

@@ -27,7 +27,8 @@ from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store
 
 CSV_COLUMNS = ("session_id", "session_label", "session_started", "language", "module_id",
                "attempt_id", "question_id", "objective_id", "kind", "chosen", "correct",
-               "try_number", "seconds", "answered_at")
+               "try_number", "asked_for", "seconds", "answered_at")
+REASK_EXTENSION = "urn:eduapp:fhir:asked-for"  # on an item answered as a re-ask
 SNOMED = "http://snomed.info/sct"
 PATIENT_EDUCATION = "311401005"
 ANONYMOUS = {"display": "Anonymous patient"}
@@ -124,7 +125,8 @@ def write_csv(store: ResultStore, modules: Iterable[Module], sessions: Sequence[
             writer.writerow((a.session_id, a.visit_code or "", a.session_started, a.language,
                              a.module_id, a.attempt_id, a.question_id, a.objective_id,
                              kinds.get((a.module_id, a.question_id), ""), "|".join(a.chosen),
-                             int(a.right), a.try_number, a.seconds, a.answered_at))
+                             int(a.right), a.try_number, a.asked_for, a.seconds,
+                             a.answered_at))
             rows += 1
     return rows
 
@@ -147,7 +149,7 @@ def questionnaire(module: Module) -> dict[str, Any]:
             "linkId": q.id,
             "text": q.text,
             "type": "choice",
-            "required": True,
+            "required": not q.reserve,  # a reserve question is asked only after a miss
             "repeats": q.kind is QuestionKind.MULTIPLE,
             "answerOption": [{"valueCoding": {"system": choice_system(module.id, q.id),
                                               "code": c.id, "display": c.text}}
@@ -168,7 +170,11 @@ def questionnaire(module: Module) -> dict[str, Any]:
 
 
 def questionnaire_response(attempt: AttemptSummary, procedure_url: str) -> dict[str, Any]:
-    """A finished quiz: the last answer to each question, as codes of the chosen choices."""
+    """A finished quiz: the last answer to each question, as codes of the chosen choices.
+
+    An answer given as a re-ask (after a review) carries an extension naming the first-pass
+    question it was asked for, so a receiving system tells first tries from re-asks.
+    """
     module = attempt.module
     last = {a.question_id: a for a in attempt.answers}
     items = []
@@ -176,13 +182,16 @@ def questionnaire_response(attempt: AttemptSummary, procedure_url: str) -> dict[
         answer = last.get(q.id)
         if answer is None:
             continue
-        items.append({
+        item: dict[str, Any] = {
             "linkId": q.id,
             "text": q.text,
             "answer": [{"valueCoding": {"system": choice_system(module.id, q.id), "code": c.id,
                                         "display": c.text}}
                        for c in q.choices if c.id in answer.chosen],
-        })
+        }
+        if answer.is_reask:
+            item["extension"] = [{"url": REASK_EXTENSION, "valueString": answer.asked_for}]
+        items.append(item)
     assert attempt.finished_at is not None
     return {
         "resourceType": "QuestionnaireResponse",

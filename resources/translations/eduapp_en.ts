@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%n times</source>
         <translation>
             <numerusform>once</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>TodayTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/today.py" line="+243"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+244"/>
         <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>

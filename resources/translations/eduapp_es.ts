@@ -77,13 +77,13 @@ comentar</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+45"/>
+        <location line="+48"/>
         <location filename="../../eduapp/ui/print/session_summary.py" line="+22"/>
         <source>Module</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-48"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
@@ -111,7 +111,12 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Asked again after a review, not counted here: %1 of %2 right</source>
+        <translation>Preguntada de nuevo tras un repaso, no se cuenta aquí: %1 de %2 bien</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -124,12 +129,12 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-20"/>
         <source>%1 of %2 first tries were right</source>
         <translation>%1 de %2 primeros intentos fueron correctos</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Objective</source>
         <translation>Objetivo</translation>
     </message>
@@ -144,7 +149,7 @@ comentar</translation>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+416"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+417"/>
         <source>session #%1</source>
         <translation>sesión #%1</translation>
     </message>
@@ -180,13 +185,18 @@ comentar</translation>
         <translation>Incorrecta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../eduapp/ui/print/session_summary.py" line="-39"/>
         <source>First try</source>
         <translation>Primer intento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Asked instead: %1</source>
+        <translation>Se preguntó en su lugar: %1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Retry (try %1)</source>
         <translation>Reintento (intento %1)</translation>
     </message>
@@ -525,7 +535,7 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/workspace.py" line="+58"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+60"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
@@ -585,7 +595,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+163"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+164"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -1392,7 +1402,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-332"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-331"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1668,7 +1678,7 @@ comentar</translation>
     <name>page</name>
     <message>
         <location filename="../../eduapp/commands/driver.py" line="+76"/>
-        <location filename="../../eduapp/commands/self_test.py" line="+59"/>
+        <location filename="../../eduapp/commands/self_test.py" line="+60"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>

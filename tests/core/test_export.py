@@ -84,7 +84,7 @@ def test_csv_has_one_row_per_answer_with_the_documented_columns(
     assert list(rows[0]) == list(export.CSV_COLUMNS) == [
         "session_id", "session_label", "session_started", "language", "module_id",
         "attempt_id", "question_id", "objective_id", "kind", "chosen", "correct",
-        "try_number", "seconds", "answered_at"]
+        "try_number", "asked_for", "seconds", "answered_at"]
     store = Store.open(folder / DB_NAME)
     stored = sum(len(a.answers) for s in (first, second) for a in store.attempts(s))
     store.close()
@@ -99,6 +99,12 @@ def test_csv_has_one_row_per_answer_with_the_documented_columns(
     assert missed["objective_id"] == "hurt-not-harm" and missed["module_id"] == "why-pain-lasts"
     multiple = next(r for r in rows if r["question_id"] == "helpful-steps")
     assert multiple["chosen"] == "learn|tell-impact|write-questions"
+    # pain-job was asked again with the other question of its objective: a re-ask
+    [reask] = [r for r in rows if r["asked_for"] == "pain-job"]
+    assert (reask["question_id"], reask["try_number"], reask["correct"]) == (
+        "more-pain-more-damage", "2", "1")
+    assert reask["objective_id"] == "hurt-not-harm"
+    assert all(r["asked_for"] == "" for r in rows if r["try_number"] == "1")
     assert multiple["kind"] == "multiple" and multiple["correct"] == "1"
     assert datetime.fromisoformat(missed["answered_at"]).tzinfo is not None
     assert float(missed["seconds"]) >= 0
@@ -194,8 +200,12 @@ def test_questionnaire_and_response_carry_the_codes(clinic: tuple[Path, list[int
     assert datetime.fromisoformat(response["authored"]) == attempt.finished_at
     items = {i["linkId"]: i for i in response["item"]}
     assert len(items) == len(module.questions)
-    # the last try counts: pain-job was missed first, then answered "protect"
-    assert [a["valueCoding"]["code"] for a in items["pain-job"]["answer"]] == ["protect"]
+    # each question's last answer: pain-job was missed ("measure"); it was then asked again
+    # with more-pain-more-damage, whose item says so
+    assert [a["valueCoding"]["code"] for a in items["pain-job"]["answer"]] == ["measure"]
+    assert "extension" not in items["pain-job"]
+    assert items["more-pain-more-damage"]["extension"] == [
+        {"url": "urn:eduapp:fhir:asked-for", "valueString": "pain-job"}]
     assert [a["valueCoding"]["code"] for a in items["helpful-steps"]["answer"]] == [
         "learn", "tell-impact", "write-questions"]
     procedure = resources[("Procedure", f"session-{first}")]

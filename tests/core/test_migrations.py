@@ -43,11 +43,25 @@ def old_database(path: Path, version: int) -> None:
                        "right, try_number, seconds, answered_at) VALUES (3, ?, ?, ?, ?, ?, 5.5, "
                        "?)", (question, objective, chosen, right, try_number,
                               f"2025-03-14T09:3{minute}:30+00:00"))
+        if version >= 2:  # version 2 wrote each answer's module
+            db.execute("UPDATE answers SET module_id = 'why-pain-lasts'")
         db.execute("INSERT INTO screen_views (session_id, module_id, screen_id, language, "
                    "viewed_at, seconds) VALUES (7, 'why-pain-lasts', 'what-is-pain', 'en', "
                    "?, 12.5)", (STARTED,))
+        if version >= 3:  # version 3 gave every row a random id
+            for table in ("sessions", "quiz_attempts", "answers", "screen_views"):
+                db.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16)))")
         db.commit()
     db.close()
+
+
+# What an old database holds, read back today: before version 4 a re-ask was always the
+# missed question itself, so its second try stands in for itself.
+OLD_ANSWERS = (
+    Answer("pain-job", frozenset({"measure"}), False, 1, 5.5),
+    Answer("more-pain-more-damage", frozenset({"false"}), True, 1, 5.5),
+    Answer("helpful-steps", frozenset({"learn", "tell-impact", "write-questions"}), True, 1, 5.5),
+    Answer("pain-job", frozenset({"protect"}), True, 2, 5.5, asked_for="pain-job"))
 
 
 def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Library) -> None:
@@ -55,14 +69,9 @@ def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Libr
 
     store = Store.open(tmp_path / DB_NAME)
 
-    assert store.version == SCHEMA_VERSION == 3
+    assert store.version == SCHEMA_VERSION == 4
     [attempt] = store.attempts(7)
-    assert attempt.answers == (
-        Answer("pain-job", frozenset({"measure"}), False, 1, 5.5),
-        Answer("more-pain-more-damage", frozenset({"false"}), True, 1, 5.5),
-        Answer("helpful-steps", frozenset({"learn", "tell-impact", "write-questions"}), True, 1,
-               5.5),
-        Answer("pain-job", frozenset({"protect"}), True, 2, 5.5))
+    assert attempt.answers == OLD_ANSWERS
     assert attempt.finished_at == datetime(2025, 3, 14, 9, 40, tzinfo=UTC)
     assert store.screen_views(7) == [("why-pain-lasts", "what-is-pain", 12.5)]
     row = store.session(7)
@@ -78,18 +87,43 @@ def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Libr
     store.close()
 
 
+def test_version_3_answers_gain_what_they_were_asked_for(tmp_path: Path,
+                                                        library: Library) -> None:
+    old_database(tmp_path / DB_NAME, 3)
+
+    store = Store.open(tmp_path / DB_NAME)
+
+    [attempt] = store.attempts(7)
+    assert attempt.answers == OLD_ANSWERS
+    assert [r.asked_for for r in store.answer_rows([7])] == ["", "", "", "pain-job"]
+    # scored as before: pain-job understood after its review, counted once
+    module = next(m for m in library.for_language("en") if m.id == "why-pain-lasts")
+    report = analytics.item_statistics(store, [module], datetime(2025, 3, 14, tzinfo=UTC),
+                                       datetime(2025, 3, 15, tzinfo=UTC))
+    pain_job = next(s for s in report.questions if s.question.id == "pain-job")
+    assert (pain_job.first_tries, pain_job.first_try_right) == (1, 0)
+    assert (pain_job.reasks, pain_job.reasks_right) == (1, 1)
+    store.close()
+
+
 @pytest.mark.parametrize("version", range(SCHEMA_VERSION))
 def test_every_older_version_reaches_the_current_one(tmp_path: Path, version: int) -> None:
     old_database(tmp_path / DB_NAME, version)
     store = Store.open(tmp_path / DB_NAME)
     assert store.version == SCHEMA_VERSION
     session = store.start_session("en")
-    store.add_answer(store.start_attempt(session, "ketamine", "en"),
-                     Answer("at-home", frozenset({"false"}), True, 1, 3.0), "risks-and-goals")
+    attempt = store.start_attempt(session, "ketamine", "en")
+    store.add_answer(attempt, Answer("at-home", frozenset({"true"}), False, 1, 3.0),
+                     "risks-and-goals")
+    store.add_answer(attempt, Answer("drive-after", frozenset({"false"}), True, 2, 3.0,
+                                     asked_for="at-home"), "risks-and-goals")
     store.close()
     again = Store.open(tmp_path / DB_NAME)  # opening again changes nothing
     assert again.version == SCHEMA_VERSION
-    assert [a.module_id for a in again.attempts(session)] == ["ketamine"]
+    [stored] = again.attempts(session)
+    assert stored.module_id == "ketamine"
+    assert [(a.question_id, a.asked_for) for a in stored.answers] == [
+        ("at-home", ""), ("drive-after", "at-home")]
     assert len(again.session_ids()) == (2 if version >= 1 else 1)
     again.close()
 

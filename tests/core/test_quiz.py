@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from eduapp.core.clinic import load_settings
 from eduapp.core.content.loader import load_library
 from eduapp.core.content.model import Module
-from eduapp.core.quiz import Answer, Mastery, QuizSession, Step, choice_order
-from tests.content_fixtures import RESOURCES, tiny_module
+from eduapp.core.quiz import Answer, Mastery, QuizSession, Step, choice_order, score
+from tests.content_fixtures import RESOURCES, reserve_module, tiny_module
 
 RIGHT = {"pain-job": {"protect"}, "can-it-change": {"true"},
          "helpful-steps": {"learn", "tell-team"}}
@@ -100,11 +100,13 @@ def test_two_missed_questions_are_each_reviewed_in_turn() -> None:
     reviewed = []
     while quiz.step is not Step.DONE:
         assert quiz.step is Step.REVIEW
-        reviewed.append((quiz.question.id, quiz.review_screen.id))
+        reviewed.append((quiz.asked_for.id, quiz.question.id, quiz.review_screen.id))
         quiz.ask_again()
         _answer(quiz, right=True)
         quiz.next()
-    assert reviewed == [("pain-job", "what-is-pain"), ("helpful-steps", "can-change")]
+    # "alarm" has one question: asked again; "change" has another: asked instead
+    assert reviewed == [("pain-job", "pain-job", "what-is-pain"),
+                        ("helpful-steps", "can-it-change", "can-change")]
     assert _mastery(quiz) == {"alarm": Mastery.AFTER_REVIEW, "change": Mastery.AFTER_REVIEW}
 
 
@@ -282,7 +284,7 @@ def test_real_first_module_all_right_first_time() -> None:
 @settings(max_examples=50, deadline=None)
 @given(misses=st.lists(st.integers(min_value=0, max_value=3), min_size=3, max_size=3))
 def test_teaching_to_goal_always_ends_with_everything_understood(misses: list[int]) -> None:
-    """Question i is answered wrong misses[i] times before it is answered right."""
+    """Question i (or what is asked for it) is answered wrong misses[i] times, then right."""
     module = tiny_module()
     left = {q.id: n for q, n in zip(module.questions, misses, strict=True)}
     quiz = QuizSession(module)
@@ -290,8 +292,9 @@ def test_teaching_to_goal_always_ends_with_everything_understood(misses: list[in
     while quiz.step is not Step.DONE:
         if quiz.step is Step.REVIEW:
             quiz.ask_again()
-        qid = quiz.question.id
-        quiz.answer(WRONG[qid] if left[qid] else RIGHT[qid])
+        qid = quiz.asked_for.id
+        asked = quiz.question.id
+        quiz.answer(WRONG[asked] if left[qid] else RIGHT[asked])
         left[qid] = max(0, left[qid] - 1)
         quiz.next()
         rounds = max(rounds, quiz.round_number)
@@ -300,3 +303,127 @@ def test_teaching_to_goal_always_ends_with_everything_understood(misses: list[in
     assert results.first_try_right == misses.count(0)
     assert rounds == max(misses) + 1
     assert len(quiz.answers) == sum(misses) + 3
+
+
+# re-asks with another question of the same objective ---------------------------------------
+
+RESERVE_RIGHT = {**RIGHT, "pain-meaning": {"warning"}, "brain-learns": {"true"}}
+RESERVE_WRONG = {**WRONG, "pain-meaning": {"damage"}, "brain-learns": {"false"}}
+
+
+def _reply(quiz: QuizSession, right: bool) -> Answer:
+    """Answer the current question of the reserve module, then leave its feedback."""
+    if quiz.step is Step.REVIEW:
+        quiz.ask_again()
+    answer = quiz.answer((RESERVE_RIGHT if right else RESERVE_WRONG)[quiz.question.id])
+    assert answer.right is right
+    quiz.next()
+    return answer
+
+
+def test_reserve_questions_are_never_asked_the_first_time_through() -> None:
+    quiz = QuizSession(reserve_module())
+    asked = [_reply(quiz, right=True).question_id for _ in range(3)]
+    assert asked == ["pain-job", "can-it-change", "helpful-steps"]
+    assert quiz.step is Step.DONE
+    results = quiz.results()
+    assert (results.total, results.first_try_right, results.final_right) == (3, 3, 3)
+    assert all(not a.is_reask and a.asked_for == "" for a in quiz.answers)
+
+
+def test_a_miss_is_asked_again_with_an_unseen_reserve_question_after_its_review() -> None:
+    quiz = QuizSession(reserve_module())
+    _reply(quiz, right=False)  # pain-job, objective "alarm"
+    _reply(quiz, right=True)
+    _reply(quiz, right=True)
+    assert quiz.step is Step.REVIEW
+    assert quiz.review_screen.id == "what-is-pain"  # the screen of the question missed
+    quiz.ask_again()
+    assert quiz.question.id == "pain-meaning"
+    assert quiz.asked_for.id == "pain-job"
+    assert [c.id for c in quiz.choices] == ["damage", "warning", "nothing"]  # as written
+    reask = _reply(quiz, right=True)
+    assert (reask.question_id, reask.asked_for, reask.try_number) == ("pain-meaning",
+                                                                      "pain-job", 2)
+    assert reask.is_reask and reask.item == "pain-job"
+    assert quiz.step is Step.DONE
+    results = quiz.results()
+    assert (results.total, results.first_try_right, results.final_right) == (3, 2, 3)
+    assert _mastery(quiz) == {"alarm": Mastery.AFTER_REVIEW, "change": Mastery.FIRST_TRY}
+
+
+def test_a_missed_reask_brings_its_own_review_then_the_longest_unseen_question() -> None:
+    quiz = QuizSession(reserve_module())
+    _reply(quiz, right=False)  # pain-job
+    _reply(quiz, right=True)
+    _reply(quiz, right=True)
+    assert _reply(quiz, right=False).question_id == "pain-meaning"  # the re-ask, missed
+    assert quiz.step is Step.REVIEW and quiz.round_number == 3
+    assert quiz.review_screen.id == "key-points"  # what teaches pain-meaning
+    quiz.ask_again()
+    # every question of "alarm" was seen: the one seen longest ago, not the one just missed
+    assert quiz.question.id == "pain-job"
+    assert [c.id for c in quiz.choices] != ["protect", "measure", "punish"]  # moved round
+    third = _reply(quiz, right=False)
+    assert (third.question_id, third.asked_for, third.try_number) == ("pain-job", "pain-job", 3)
+    quiz.ask_again()
+    assert quiz.question.id == "pain-meaning"
+    _reply(quiz, right=True)
+    assert quiz.step is Step.DONE
+    assert _mastery(quiz)["alarm"] is Mastery.AFTER_REVIEW
+    assert quiz.results().first_try_right == 2
+
+
+def test_two_misses_of_one_objective_get_different_reasks() -> None:
+    quiz = QuizSession(reserve_module())
+    _reply(quiz, right=True)
+    _reply(quiz, right=False)  # can-it-change
+    _reply(quiz, right=False)  # helpful-steps, the same objective
+    quiz.ask_again()
+    assert (quiz.question.id, quiz.asked_for.id) == ("brain-learns", "can-it-change")
+    _reply(quiz, right=True)
+    assert quiz.step is Step.REVIEW
+    quiz.ask_again()
+    # no unseen question is left: another question of "change" than the one just missed
+    assert (quiz.question.id, quiz.asked_for.id) == ("can-it-change", "helpful-steps")
+    _reply(quiz, right=True)
+    assert quiz.step is Step.DONE
+    assert _mastery(quiz)["change"] is Mastery.AFTER_REVIEW
+
+
+def test_a_stop_after_a_missed_reask_leaves_the_objective_not_yet() -> None:
+    quiz = QuizSession(reserve_module())
+    _reply(quiz, right=False)
+    _reply(quiz, right=True)
+    _reply(quiz, right=True)
+    _reply(quiz, right=False)  # pain-meaning, asked for pain-job
+    quiz.stop()
+    assert _mastery(quiz) == {"alarm": Mastery.NOT_YET, "change": Mastery.FIRST_TRY}
+    assert quiz.results().final_right == 2
+
+
+@settings(max_examples=50, deadline=None)
+@given(misses=st.lists(st.integers(min_value=0, max_value=3), min_size=5, max_size=5))
+def test_scoring_stored_answers_gives_what_the_live_quiz_gave(misses: list[int]) -> None:
+    """Question i is answered wrong misses[i] times (each time it is asked) until right."""
+    module = reserve_module()
+    left = {q.id: n for q, n in zip(module.questions, misses, strict=True)}
+    quiz = QuizSession(module)
+    while quiz.step is not Step.DONE and len(quiz.answers) < 40:
+        if quiz.step is Step.REVIEW:
+            quiz.ask_again()
+        qid = quiz.question.id
+        assert not (quiz.round_number == 1 and quiz.question.reserve)
+        _reply(quiz, right=not left[qid])
+        left[qid] = max(0, left[qid] - 1)
+    live = quiz.results()
+    stored = [Answer(a.question_id, a.chosen, a.right, a.try_number, a.seconds, a.asked_for)
+              for a in quiz.answers]
+    assert score(module, stored) == live
+    assert live.total == 3
+    assert quiz.step is Step.DONE and live.all_understood  # taught to goal
+    # every re-ask names the first-pass question it counts for, and no first try does
+    for a in quiz.answers:
+        assert a.is_reask == (a.try_number > 1)
+        assert not a.is_reask or not next(q for q in module.questions
+                                          if q.id == a.asked_for).reserve

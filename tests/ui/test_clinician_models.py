@@ -6,7 +6,7 @@ database per test, then read the way the tabs read it.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush
 
 from eduapp.core import analytics, demo
 from eduapp.core.content.model import Library, Module
+from eduapp.core.quiz import Answer
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import (
     FLAG,
@@ -32,8 +33,21 @@ Role = Qt.ItemDataRole
 
 
 def fill(store: Store, modules: list[Module], sessions: int = 40) -> None:
-    """Three days of realistic sessions ending at UNTIL."""
+    """Three days of realistic sessions ending at UNTIL, one on DAY stopped early.
+
+    The patient who stopped makes sure DAY has a session to discuss, whatever the random
+    sessions hold.
+    """
     demo.generate_demo_data(store, modules, sessions=sessions, days=3, until=UNTIL)
+    noon = datetime.combine(DAY, time(12, 0)).astimezone(UTC)
+    stopped = store.with_clock(lambda: noon)
+    session = stopped.start_session("en")
+    attempt = stopped.start_attempt(session, modules[0].id, "en")
+    question = modules[0].questions[0]
+    wrong = frozenset({next(c.id for c in question.choices if not c.correct)})
+    stopped.add_answer(attempt, Answer(question.id, wrong, False, 1, 9.0), question.objective)
+    stopped.finish_attempt(attempt, stopped=True)
+    stopped.end_session(session)
 
 
 def cell(model: object, row: int, column: int, role: int = Role.DisplayRole) -> object:
@@ -178,3 +192,15 @@ def test_models_are_reset_not_patched(qapp, qtbot,
 def test_short_titles_end_at_the_colon(modules: list[Module]) -> None:
     assert [short_title(m) for m in modules] == [
         "Why pain can last", "Mind and body", "Ketamine", "Your infusion session"]
+
+
+def test_reasks_are_told_apart_from_first_tries(qapp, modules: list[Module]) -> None:
+    module = modules[0]
+    asked_again = analytics.QuestionStats(module, module.questions[0], 10, 6, None, 3, 2)
+    never_again = analytics.QuestionStats(module, module.questions[1], 10, 9, None)
+    model = QuestionsModel()
+    model.set_rows([asked_again, never_again])
+    assert cell(model, 0, model.TRIES) == "10"  # first tries only
+    assert cell(model, 0, model.TRIES, Role.ToolTipRole) == (
+        "Asked again after a review, not counted here: 2 of 3 right")
+    assert cell(model, 1, model.TRIES, Role.ToolTipRole) == "10"

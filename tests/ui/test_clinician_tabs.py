@@ -98,6 +98,27 @@ def test_details_of_a_weak_session_hold_teach_back_prompts(today_tab: TodayTab) 
     assert "First try" in text
 
 
+def test_details_show_a_reask_under_the_question_it_stands_in_for(
+        today_tab: TodayTab, modules: list[Module]) -> None:
+    model = today_tab.model
+    sessions = [model.row(r) for r in range(model.rowCount())]
+    row, attempt, reask = next(
+        (r, a, x) for r, s in enumerate(sessions) for a in s.attempts for x in a.answers
+        if x.is_reask and x.question_id != x.asked_for)
+    today_tab.table.selectRow(row)
+    text = today_tab.details.toPlainText()
+    questions = {q.id: q for q in attempt.module.questions}
+    asked_for, asked = questions[reask.asked_for], questions[reask.question_id]
+    assert f"Asked instead: {asked.text}" in text
+    # listed as a retry under the first-pass question it was asked for
+    block = f"Retry (try {reask.try_number})\nAsked instead: {asked.text}"
+    assert block in text
+    before = text[:text.index(block)]
+    header = before.rindex(asked_for.text + "\n")
+    others = [q.text for q in attempt.module.questions if q.id != asked_for.id]
+    assert not any(f"\n{other}\n" in before[header:] for other in others)
+
+
 def test_a_session_with_no_label_shows_a_dash(today_tab: TodayTab) -> None:
     model = today_tab.model
     row = next(r for r in range(model.rowCount()) if model.row(r).visit_code is None)

@@ -184,6 +184,7 @@ def _check_structure(path: Path, data: dict[str, Any], where: _TomlLines,
         return
     seen: set[str] = set()
     checked: set[str] = set()
+    first: set[str] = set()  # objectives a first-pass (not reserve) question checks
     for index, q in enumerate(questions):
         if not isinstance(q, dict):
             problem(where.of("questions"), "questions must be [[questions]] tables")
@@ -191,9 +192,14 @@ def _check_structure(path: Path, data: dict[str, Any], where: _TomlLines,
         _check_question(q, index, seen, screens, objectives, where, problem)
         if isinstance(q.get("objective"), str):
             checked.add(q["objective"])
+            if q.get("reserve") is not True:
+                first.add(q["objective"])
     for objective in objectives:
         if objective not in checked:
             problem(where.of("objectives"), f"no question checks objective '{objective}'")
+        elif objective not in first:
+            problem(where.of("objectives"), f"objective '{objective}' has only reserve "
+                    "questions: one must be asked the first time through")
 
 
 def _id_list(data: dict[str, Any], key: str, where: _TomlLines,

@@ -84,12 +84,13 @@ class ClinicStore:
             "WHERE s.n = ANY(%s) ORDER BY q.n", (ids,))
         answers: dict[int, list[Answer]] = {r[0]: [] for r in rows}
         for a in self._run(
-                "SELECT q.n, a.question_id, a.chosen, a.right, a.try_number, a.seconds "
+                "SELECT q.n, a.question_id, a.chosen, a.right, a.try_number, a.seconds, "
+                "a.asked_for "
                 "FROM eduapp.answers a JOIN eduapp.quiz_attempts q ON q.id = a.attempt_id "
                 "JOIN eduapp.sessions s ON s.id = q.session_id WHERE s.n = ANY(%s) "
                 "ORDER BY a.n", (ids,)):
             answers[a[0]].append(Answer(a[1], frozenset(filter(None, a[2].split(","))),
-                                        a[3], a[4], a[5]))
+                                        a[3], a[4], a[5], a[6] or ""))
         for r in rows:
             out[r[1]].append(Attempt(r[0], r[2], r[3], r[4], r[5], r[6], tuple(answers[r[0]])))
         return out
@@ -99,13 +100,14 @@ class ClinicStore:
             "WHERE s.n = ANY(%s)", (sorted(set(session_ids)),))
         for r in self._run(
                 "SELECT s.n, s.label, s.started_at, q.language, q.module_id, q.n, a.question_id, "
-                "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at "
+                "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at, "
+                "a.asked_for "
                 "FROM eduapp.answers a JOIN eduapp.quiz_attempts q ON q.id = a.attempt_id "
                 f"JOIN eduapp.sessions s ON s.id = q.session_id {where} ORDER BY s.n, a.n",
                 params):
             yield AnswerRow(r[0], r[1], _iso(r[2]), r[3], r[4], r[5], r[6], r[7],
                             tuple(filter(None, r[8].split(","))), r[9], r[10], r[11],
-                            _iso(r[12]))
+                            _iso(r[12]), r[13] or "")
 
     def screen_views(self, session_id: int) -> list[tuple[str, str, float | None]]:
         return [(r[0], r[1], r[2]) for r in self._run(
@@ -123,6 +125,14 @@ class ClinicStore:
             "WHERE try_number = 1 AND answered_at >= %s AND answered_at < %s "
             'GROUP BY module_id, question_id, chosen, "right"', (start, end))]
 
+    def reask_counts(self, start: datetime, end: datetime
+                     ) -> list[tuple[str, str, bool, int]]:
+        """As Store.reask_counts: re-asks (try 2 and on) given in range."""
+        return [(r[0], r[1], r[2], r[3]) for r in self._run(
+            'SELECT module_id, question_id, "right", count(*) FROM eduapp.answers '
+            "WHERE try_number > 1 AND answered_at >= %s AND answered_at < %s "
+            'GROUP BY module_id, question_id, "right"', (start, end))]
+
     def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
         """As Store.objective_tally: the latest quiz of each module in each session."""
         tally = ObjectiveTally({}, {}, {})
@@ -134,7 +144,8 @@ class ClinicStore:
             "AND EXISTS (SELECT 1 FROM eduapp.answers a WHERE a.attempt_id = q.id) "
             "ORDER BY q.session_id, q.module_id, q.n DESC), "
             "open AS (SELECT id, module_id FROM latest WHERE stopped OR finished_at IS NULL), "
-            "got AS (SELECT open.module_id, a.objective_id, count(*) AS n FROM open "
+            "got AS (SELECT open.module_id, a.objective_id, "
+            "count(DISTINCT COALESCE(a.asked_for, a.question_id)) AS n FROM open "
             'JOIN eduapp.answers a ON a.attempt_id = open.id AND a."right" '
             "GROUP BY open.id, open.module_id, a.objective_id) "
             "SELECT module_id, NULL, -1, count(*) FROM latest GROUP BY module_id "

@@ -86,6 +86,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;
     CREATE UNIQUE INDEX sessions_by_number ON sessions(n);
     """,
+    # version 3: a re-ask names the first-pass question it stands in for (NULL on a first
+    # try); before, a re-ask was always the missed question itself
+    """
+    ALTER TABLE answers ADD COLUMN asked_for text;
+    UPDATE answers SET asked_for = question_id WHERE try_number > 1;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -146,10 +152,10 @@ BEGIN
                               AND s.device_id = device;
         WHEN 'answer' THEN
             INSERT INTO answers (id, attempt_id, module_id, question_id, objective_id, chosen,
-                                 "right", try_number, seconds, answered_at)
+                                 "right", try_number, seconds, answered_at, asked_for)
             SELECT (b->>'id')::uuid, q.id, q.module_id, b->>'question', b->>'objective',
                    b->>'chosen', (b->>'right')::boolean, (b->>'try')::integer,
-                   (b->>'seconds')::real, (b->>'at')::timestamptz
+                   (b->>'seconds')::real, (b->>'at')::timestamptz, b->>'asked_for'
             FROM quiz_attempts q JOIN sessions s ON s.id = q.session_id
             WHERE q.id = (b->>'attempt')::uuid AND s.device_id = device
             ON CONFLICT (id) DO NOTHING;

@@ -109,6 +109,12 @@ MIGRATIONS: tuple[str, ...] = (
         body TEXT NOT NULL
     );
     """,
+    # version 4: a re-ask names the first-pass question it stands in for (NULL on a first
+    # try); before, a re-ask was always the missed question itself, asked again
+    """
+    ALTER TABLE answers ADD COLUMN asked_for TEXT;
+    UPDATE answers SET asked_for = question_id WHERE try_number > 1;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -156,6 +162,7 @@ class AnswerRow:
     try_number: int
     seconds: float
     answered_at: str
+    asked_for: str  # a re-ask: the first-pass question it stands in for; else ""
 
 
 @dataclass(frozen=True)
@@ -164,7 +171,8 @@ class ObjectiveTally:
 
     quizzed: dict[str, int]  # module -> sessions whose latest quiz of it has answers
     unfinished: dict[str, int]  # module -> of those, quizzes stopped or left unfinished
-    # (module, objective) -> {questions of it answered right: unfinished quizzes}
+    # (module, objective) -> {first-pass questions of it answered right (by themselves or
+    # by a re-ask standing in for them): unfinished quizzes}
     right: dict[tuple[str, str], dict[int, int]]
 
 
@@ -346,13 +354,16 @@ class Store:
         now, uid, chosen = self._stamp(), _uid(), ",".join(sorted(answer.chosen))
         with self._change():
             self._run("INSERT INTO answers (attempt_id, question_id, objective_id, chosen, "
-                      "right, try_number, seconds, answered_at, module_id, uid) VALUES (?, ?, ?, "
-                      "?, ?, ?, ?, ?, (SELECT module_id FROM quiz_attempts WHERE id = ?), ?)",
+                      "right, try_number, seconds, answered_at, module_id, uid, asked_for) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                      "(SELECT module_id FROM quiz_attempts WHERE id = ?), ?, ?)",
                       (attempt_id, answer.question_id, objective_id, chosen, int(answer.right),
-                       answer.try_number, answer.seconds, now, attempt_id, uid))
+                       answer.try_number, answer.seconds, now, attempt_id, uid,
+                       answer.asked_for or None))
             self._emit("answer", id=uid, attempt=self._uid_of("quiz_attempts", attempt_id),
                        question=answer.question_id, objective=objective_id, chosen=chosen,
                        right=answer.right, seconds=answer.seconds, at=now,
+                       asked_for=answer.asked_for or None,
                        **{"try": answer.try_number})
 
     def finish_attempt(self, attempt_id: int, *, stopped: bool) -> None:
@@ -380,10 +391,10 @@ class Store:
             answers: dict[int, list[Answer]] = {r[0]: [] for r in rows}
             for a in self._run(
                 "SELECT a.attempt_id, a.question_id, a.chosen, a.right, a.try_number, "
-                "a.seconds FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
-                f"WHERE q.session_id IN ({marks}) ORDER BY a.id", part):
+                "a.seconds, a.asked_for FROM answers a JOIN quiz_attempts q "
+                f"ON q.id = a.attempt_id WHERE q.session_id IN ({marks}) ORDER BY a.id", part):
                 answers[a[0]].append(Answer(a[1], frozenset(filter(None, a[2].split(","))),
-                                            bool(a[3]), a[4], a[5]))
+                                            bool(a[3]), a[4], a[5], a[6] or ""))
             for r in rows:
                 out[r[1]].append(Attempt(r[0], r[2], r[3], _time(r[4]),
                                          _time(r[5]) if r[5] else None, bool(r[6]),
@@ -399,13 +410,14 @@ class Store:
             where, params = f"WHERE s.id IN ({','.join('?' * len(ids))})", ids
         cur = self._run(
             "SELECT s.id, s.label, s.started_at, q.language, q.module_id, q.id, a.question_id, "
-            "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at "
+            "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at, "
+            "a.asked_for "
             "FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
             f"JOIN sessions s ON s.id = q.session_id {where} ORDER BY s.id, a.id", params)
         for r in cur:
             yield AnswerRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
                             tuple(filter(None, r[8].split(","))), bool(r[9]), r[10], r[11],
-                            r[12])
+                            r[12], r[13] or "")
 
     # statistics over many sessions ----------------------------------------------------
 
@@ -421,6 +433,14 @@ class Store:
             "WHERE try_number = 1 AND answered_at >= ? AND answered_at < ? "
             "GROUP BY module_id, question_id, chosen, right",
             (_utc_stamp(start), _utc_stamp(end)))]
+
+    def reask_counts(self, start: datetime, end: datetime
+                     ) -> list[tuple[str, str, bool, int]]:
+        """(module, question, right, how often) of re-asks given in range (try 2 and on)."""
+        return [(r[0], r[1], bool(r[2]), r[3]) for r in self._run(
+            "SELECT module_id, question_id, right, COUNT(*) FROM answers "
+            "WHERE try_number > 1 AND answered_at >= ? AND answered_at < ? "
+            "GROUP BY module_id, question_id, right", (_utc_stamp(start), _utc_stamp(end)))]
 
     def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
         """What the latest quiz of each module in each session started in range left.
@@ -438,7 +458,8 @@ class Store:
             "open AS (SELECT latest.id, latest.module_id FROM latest "
             "JOIN quiz_attempts q ON q.id = latest.id "
             "WHERE q.stopped = 1 OR q.finished_at IS NULL), "
-            "got AS (SELECT open.module_id, a.objective_id, COUNT(*) AS n FROM open "
+            "got AS (SELECT open.module_id, a.objective_id, "
+            "COUNT(DISTINCT COALESCE(a.asked_for, a.question_id)) AS n FROM open "
             "JOIN answers a ON a.attempt_id = open.id AND a.right = 1 "
             "GROUP BY open.id, a.objective_id) "
             "SELECT module_id, NULL, -1, COUNT(*) FROM latest GROUP BY module_id "

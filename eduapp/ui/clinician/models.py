@@ -251,6 +251,9 @@ class QuestionsModel(_Rows[QuestionStats]):
             if column == self.FACILITY and q.first_tries:
                 return tr("%1 of %2 first tries were right").replace(
                     "%1", str(q.first_try_right)).replace("%2", str(q.first_tries))
+            if column == self.TRIES and q.reasks:  # re-asks are not first tries
+                return tr("Asked again after a review, not counted here: %1 of %2 right").replace(
+                    "%1", str(q.reasks_right)).replace("%2", str(q.reasks))
             return _question_cells[column](q)
         if column == self.FACILITY and q.facility is not None and q.facility < LOW_FACILITY:
             return _attention(role)

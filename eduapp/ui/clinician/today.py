@@ -429,23 +429,28 @@ def _attempt_html(a: AttemptSummary) -> str:
              f"<p class='muted'>{escape(scores)} · {escape(attempt_status(a))}</p>"]
     questions = {q.id: q for q in a.module.questions}
     order = [q.id for q in a.module.questions]
-    answered = sorted({x.question_id for x in a.answers},
+    answered = sorted({x.item for x in a.answers},
                       key=lambda qid: order.index(qid) if qid in order else len(order))
     rows = []
-    for question_id in answered:
+    for question_id in answered:  # each first-pass question, with the re-asks made for it
         question = questions.get(question_id)
         text = question.text if question else question_id
         rows.append(f"<tr><td colspan='3' style='padding-top:10px'><b>{escape(text)}</b>"
                     "</td></tr>")
-        for answer in (x for x in a.answers if x.question_id == question_id):
+        for answer in (x for x in a.answers if x.item == question_id):
             mark = ("<span class='right'>✓ " + escape(tr("Right")) + "</span>" if answer.right
                     else "<span class='wrong'>✗ " + escape(tr("Wrong")) + "</span>")
-            attempt = (tr("First try") if answer.try_number == 1
-                       else tr("Retry (try %1)").replace("%1", str(answer.try_number)))
-            chosen = _choice_texts(question, answer.chosen)
+            attempt = (tr("Retry (try %1)").replace("%1", str(answer.try_number))
+                       if answer.is_reask or answer.try_number > 1 else tr("First try"))
+            asked = questions.get(answer.question_id)
+            chosen = escape("; ".join(_choice_texts(asked, answer.chosen)))
+            if answer.question_id != question_id:  # asked again with another question
+                other = tr("Asked instead: %1").replace(
+                    "%1", asked.text if asked else answer.question_id)
+                chosen = f"<i class='muted'>{escape(other)}</i><br>{chosen}"
             rows.append(f"<tr><td width='96'>{mark}</td>"
                         f"<td width='130' class='muted'>{escape(attempt)}</td>"
-                        f"<td>{escape('; '.join(chosen))}</td></tr>")
+                        f"<td>{chosen}</td></tr>")
     if rows:
         parts.append("<table width='100%' cellpadding='3' cellspacing='0'>" + "".join(rows)
                      + "</table>")
