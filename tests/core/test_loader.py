@@ -369,3 +369,37 @@ def test_any_bytes_as_an_illustration_are_reported_not_raised(
     _assert_reported(library)
     for problem in library.problems:
         assert problem.path.exists() and problem.line >= 1
+
+
+def test_two_folders_with_one_module_id_hide_the_second(tmp_path: Path) -> None:
+    write_module(tmp_path, "01-why-pain-lasts")
+    second = write_module(tmp_path, "05-why-pain-lasts")
+    library = load_library(tmp_path, PLACEHOLDERS)
+    # reported where the author renames it; the first keeps its results and its place
+    _problem_at(library, second / "module.toml", 1,
+                "module id 'why-pain-lasts' is already used by 01-why-pain-lasts")
+    [module] = library.for_language("en")
+    assert module.folder.name == "01-why-pain-lasts"
+    assert list(library.broken) == ["05-why-pain-lasts"]  # shown to the clinician as broken
+
+
+def test_a_reserve_only_objective_is_a_problem(tmp_path: Path) -> None:
+    toml = replace_once(MODULE_TOML, 'id = "pain-job"\n', 'id = "pain-job"\nreserve = true\n')
+    library, folder = _load(tmp_path, toml=toml)
+    _problem_at(library, folder / "module.toml", line_of(toml, "objectives ="),
+                "objective 'alarm' has only reserve questions")
+    assert library.for_language("en") == []
+
+
+def test_a_question_or_choice_written_twice_is_a_problem(tmp_path: Path) -> None:
+    twice = (EN_MD + "\n## Again? {#pain-job}\n\n"
+             "- {#protect} Yes.\n  Yes.\n- {#measure} No.\n  No.\n")
+    twice = replace_once(twice, "- {#true} True\n", "- {#true} True\n  Right.\n- {#true} True\n")
+    library, folder = _load(tmp_path, en=twice)
+    lines = twice.splitlines()
+    again = next(n for n, line in enumerate(lines, 1) if "{#pain-job}" in line and "Again" in line)
+    _problem_at(library, folder / "en.md", again, "question 'pain-job' is written twice")
+    choice = [n for n, line in enumerate(lines, 1) if line == "- {#true} True"][1]
+    _problem_at(library, folder / "en.md", choice,
+                "question 'can-it-change': choice 'true' is written twice")
+    assert library.for_language("en") == []

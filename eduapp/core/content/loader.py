@@ -73,11 +73,21 @@ def load_library(resources: Path, placeholders: Mapping[str, str], *, deep: bool
         return Library((), problems=[Problem(root, 1, "the modules folder is missing")])
     languages = list(installed_languages(resources))
     library = Library(tuple(languages))
+    first_folder: dict[str, Path] = {}  # module id -> the folder that has it
     for folder in folders:
         match = MODULE_FOLDER.match(folder.name)
         if not match:
             problems.append(Problem(folder, 1, "a module folder is named like '05-short-name'"))
             continue
+        if match.group(1) in first_folder:
+            # results are stored under the module id: a second module with it would merge
+            # into the first one's results, and patients would see it twice
+            problems.append(Problem(folder / "module.toml", 1, f"module id '{match.group(1)}' "
+                                    f"is already used by {first_folder[match.group(1)].name}; "
+                                    "give this folder another name after its number"))
+            library.broken[folder.name] = str(problems[-1])
+            continue
+        first_folder[match.group(1)] = folder
         before = len(problems)
         try:
             loaded = _load_module(folder, match.group(1), languages, placeholders,
@@ -307,6 +317,16 @@ def _strings(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+def _written_once(kind: str, written: list[tuple[str, int]], path: Path,
+                  problems: list[Problem]) -> None:
+    """Report each id written a second time (answers are stored under these ids)."""
+    seen: set[str] = set()
+    for ident, line in written:
+        if ident in seen:
+            problems.append(Problem(path, line, f"{kind} '{ident}' is written twice"))
+        seen.add(ident)
+
+
 def _fill(text: str, placeholders: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: placeholders.get(m.group(1), m.group(0)), text)
 
@@ -344,6 +364,10 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
     questions_data = [q for q in listed if isinstance(q, dict) and isinstance(q.get("id"), str)
                       ] if isinstance(listed, list) else []
     written_questions = {q.id: q for q in parsed.questions}
+    _written_once("question", [(q.id, q.line) for q in parsed.questions], path, problems)
+    for pq in parsed.questions:
+        _written_once(f"question '{pq.id}': choice", [(c.id, c.line) for c in pq.choices],
+                      path, problems)
     same_ids("question", [q.get("id", "") for q in questions_data],
              {q.id: q.line for q in parsed.questions}, parsed.quiz_line or parsed.title_line)
     if not parsed.summary_lines:
