@@ -32,7 +32,7 @@ from eduapp.ui.patient.flow import PatientFlow
 from eduapp.ui.patient.idle import IdleReset, close_popups
 from eduapp.ui.patient.read_aloud import ReadAloud
 from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
-from eduapp.ui.widgets import button, discard, label
+from eduapp.ui.widgets import button, discard, label, one_tab_stop
 from eduapp.ui.wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         for step in range(len(TEXT_STEPS)):
             size_button = button("A", "step")
             size_button.setCheckable(True)
+            size_button.setAutoExclusive(True)  # one of three: radio buttons, arrows choose
             size_button.setStyleSheet(f"font-size: {TEXT_STEPS[step]}px;")
             size_button.clicked.connect(partial(self.set_text_step, step))
             self.size_buttons.append(size_button)
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
             app.setStyleSheet(sheet)  # re-styles every widget: only when it changes
         for step, size_button in enumerate(self.size_buttons):
             size_button.setChecked(step == self.text_step)
+        one_tab_stop(self.size_buttons)
         self.flow.set_text_step(self.text_step)
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(self.high_contrast)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from eduapp.core.content.model import Image
@@ -71,6 +73,15 @@ def button(text: str, kind: str = "", *, name: str = "") -> QPushButton:
     widget.setAccessibleName(name or text)
     widget.setAutoDefault(False)
     return widget
+
+
+def one_tab_stop(buttons: Iterable[QAbstractButton]) -> None:
+    """A radio group is one tab stop, its checked button (the arrows move within it).
+
+    Qt does this once a button of the group has had the focus; this does it from the start.
+    """
+    for each in buttons:  # the policy by name: see the module's docstring
+        each.setProperty("focusPolicy", "StrongFocus" if each.isChecked() else "ClickFocus")
 
 
 def discard(widget: QWidget) -> None:

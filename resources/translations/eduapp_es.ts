@@ -77,13 +77,13 @@ comentar</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+48"/>
+        <location line="+52"/>
         <location filename="../../eduapp/ui/print/session_summary.py" line="+22"/>
         <source>Module</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
@@ -102,8 +102,18 @@ comentar</translation>
         <source>Most chosen wrong answer</source>
         <translation>Respuesta incorrecta más elegida</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>No first tries yet</source>
+        <translation>Aún no hay primeros intentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No wrong answer chosen</source>
+        <translation>No se eligió ninguna respuesta incorrecta</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Chosen %n times on a first try</source>
         <translation>
             <numerusform>Elegida %n vez en un primer intento</numerusform>
@@ -144,7 +154,12 @@ comentar</translation>
         <translation>Sesiones no logrado / evaluado</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>Not quizzed yet</source>
+        <translation>Aún sin preguntas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 of %2 (%3%)</source>
         <translation>%1 de %2 (%3%)</translation>
     </message>
@@ -492,7 +507,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+461"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+462"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
     </message>
@@ -595,7 +610,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+164"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+165"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -620,7 +635,7 @@ comentar</translation>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
@@ -630,7 +645,7 @@ comentar</translation>
         <translation>Leer esta pantalla en voz alta</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-119"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -670,7 +685,7 @@ comentar</translation>
         <translation>Personal: abrir el modo clínico</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Read aloud is not available</source>
         <translation>No se puede leer en voz alta</translation>
     </message>
@@ -1627,7 +1642,7 @@ comentar</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/welcome.py" line="+81"/>
+        <location filename="../../eduapp/ui/patient/welcome.py" line="+89"/>
         <source>Three people of different ages sit together on a sofa; one reads a lesson on a tablet.</source>
         <translation>Tres personas de distintas edades están sentadas juntas en un sofá; una lee una lección en una tableta.</translation>
     </message>
@@ -1646,6 +1661,11 @@ comentar</translation>
         <location line="+1"/>
         <source>Start</source>
         <translation>Comenzar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
 </context>
 <context>

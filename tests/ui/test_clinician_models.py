@@ -151,6 +151,9 @@ def test_a_question_never_asked_shows_dashes(qapp, modules: list[Module]) -> Non
     assert cell(model, 0, model.FACILITY) == "—"
     assert cell(model, 0, model.WRONG) == "—"
     assert cell(model, 0, model.FACILITY, Role.ForegroundRole) is None
+    # a screen reader hears words, not a dash
+    assert cell(model, 0, model.FACILITY, Role.AccessibleTextRole) == "No first tries yet"
+    assert cell(model, 0, model.WRONG, Role.AccessibleTextRole) == "No wrong answer chosen"
 
 
 def test_a_hard_question_is_shown_in_colour(qapp, modules: list[Module]) -> None:
@@ -177,6 +180,8 @@ def test_objectives_model_shows_missed_of_quizzed(qapp, modules: list[Module]) -
     assert cell(model, 0, model.OBJECTIVE) == module.objectives[0].text
     assert cell(model, 0, model.MISSED) == "3 of 40 (8%)"
     assert cell(model, 1, model.MISSED) == "—"
+    assert cell(model, 1, model.MISSED, Role.AccessibleTextRole) == "Not quizzed yet"
+    assert cell(model, 0, model.MISSED, Role.AccessibleTextRole) == "3 of 40 (8%)"
 
 
 def test_models_are_reset_not_patched(qapp, qtbot,

@@ -441,3 +441,20 @@ def test_touch_targets_and_accessible_names(qtbot, themed, store: Store,  # type
                                                         "QPlainTextEdit"):
             assert view.accessibleName(), f"a {type(view).__name__} has no accessible name"
     assert labels_cut_off(tab) == []
+
+
+def test_settings_fields_are_named_with_their_unit(qtbot, settings_tab: SettingsTab):  # type: ignore[no-untyped-def]
+    """A screen reader reads a field's buddy label in place of its name: a field with a unit
+    has no buddy, so its name ("No solid food for (hours before)") is what is heard. A combo
+    box's name is its current value on Linux (Qt's way): a label says what it sets."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    field = settings_tab.fields["no_food_hours"]
+    assert field.accessibleName() == "No solid food for (hours before)"
+    assert not [lab for lab in settings_tab.findChildren(QLabel) if lab.buddy() is field]
+    for box in settings_tab.findChildren(QComboBox):
+        labels = [iface.text(QAccessible.Text.Name) for iface, _relation in
+                  QAccessible.queryAccessibleInterface(box).relations(
+                      QAccessible.RelationFlag.Label)]
+        assert labels and all(labels) and box.currentText() not in labels

@@ -53,7 +53,7 @@ def answer_by_keyboard(keys: Keyboard, page, chosen: frozenset[str]) -> None:
 
 @pytest.fixture
 def walk(qtbot, make_window, store):
-    window = make_window(store)
+    window = make_window(store, languages=("en", "es"))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window, Keyboard(qtbot, window)
@@ -163,3 +163,30 @@ def test_return_presses_the_focused_button(walk):
     flow.module_list.finish_button.setFocus()
     keys.press(KEY.Key_Return)
     assert flow.stack.currentWidget() is flow.welcome
+
+
+def test_language_and_text_size_are_radio_groups_in_reading_order(walk):
+    """The welcome page's languages: a group named "Language", one tab stop before Start,
+    the arrows choose. The text sizes: radio buttons, the arrows choose."""
+    from PySide6.QtGui import QAccessible
+
+    window, keys = walk
+    welcome = window.flow.welcome
+    english, spanish = welcome.language_buttons["en"], welcome.language_buttons["es"]
+    group = QAccessible.queryAccessibleInterface(welcome.language_group)
+    assert group.role() == QAccessible.Role.Grouping
+    assert group.text(QAccessible.Text.Name) == "Language"
+    for widget in (english, spanish, *window.size_buttons):
+        assert QAccessible.queryAccessibleInterface(widget).role() == \
+            QAccessible.Role.RadioButton
+    assert keys.focus() is welcome.start_button
+    keys.press(KEY.Key_Backtab)
+    assert keys.focus() is english, keys.focus().accessibleName()
+    keys.press(KEY.Key_Right)
+    assert keys.focus() is spanish and window.language == "es"
+    keys.press(KEY.Key_Tab)
+    assert keys.focus() is welcome.start_button
+    window.apply_theme()  # as the app does at start: the normal size is checked
+    window.size_buttons[0].setFocus()
+    keys.press(KEY.Key_Right)
+    assert window.text_step == 1 and keys.focus() is window.size_buttons[1]

@@ -241,7 +241,11 @@ class QuestionsModel(_Rows[QuestionStats]):
         return _question_cells[column](q)
 
     def cell(self, q: QuestionStats, column: int, role: int) -> Any:
-        if role == Role.AccessibleTextRole:
+        if role == Role.AccessibleTextRole:  # a dash is no answer for a screen reader
+            if column == self.FACILITY and q.facility is None:
+                return tr("No first tries yet")
+            if column == self.WRONG and q.top_wrong is None:
+                return tr("No wrong answer chosen")
             return _question_cells[column](q)
         if role == Role.ToolTipRole:
             if column == self.MODULE:
@@ -291,6 +295,8 @@ class ObjectivesModel(_Rows[ObjectiveStats]):
     def cell(self, o: ObjectiveStats, column: int, role: int) -> Any:
         if role == Role.ToolTipRole and column == self.MODULE:
             return o.module.title
+        if role == Role.AccessibleTextRole and column == self.MISSED and not o.sessions_quizzed:
+            return tr("Not quizzed yet")
         if role in (Role.ToolTipRole, Role.AccessibleTextRole):
             return self.display(o, column)
         return None

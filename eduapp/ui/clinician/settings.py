@@ -146,7 +146,8 @@ class SettingsTab(QWidget):
         """
         row = grid.rowCount()
         name = label(title, wrap=False)
-        name.setBuddy(field)
+        if not unit:  # a screen reader reads a buddy label instead of the name: keep the unit
+            name.setBuddy(field)
         grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
         field.setAccessibleName(title if not unit else f"{title} ({unit})")
         if unit or extra:

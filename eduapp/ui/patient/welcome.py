@@ -7,10 +7,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from eduapp.ui.i18n import language_name
-from eduapp.ui.widgets import Illustration, button, heading, label
+from eduapp.ui.widgets import Illustration, button, heading, label, one_tab_stop
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -61,19 +61,27 @@ class WelcomePage(QWidget):
         row.addWidget(self.start_button)
         row.addStretch(1)
         box.addLayout(row)
+        if self.language_buttons:  # read as shown: the language, then Start
+            QWidget.setTabOrder(list(self.language_buttons.values())[-1], self.start_button)
         self.setFocusProxy(self.start_button)
         self.retranslate(language)
 
     def _add_languages(self, row: QHBoxLayout, languages: Sequence[str]) -> None:
-        group = QButtonGroup(self)
+        """Radio buttons in a group named "Language": one tab stop, the arrows choose."""
+        self.language_group = QWidget()
+        self.language_group.setProperty("accessibleRole", "group")  # eduapp.ui.accessibility
+        box = QHBoxLayout(self.language_group)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(12)
         for code in languages:
             choice = button(language_name(code), "step")
             choice.setCheckable(True)
+            choice.setAutoExclusive(True)
             choice.setMinimumWidth(150)
-            group.addButton(choice)
             choice.clicked.connect(partial(self.language_chosen.emit, code))
             self.language_buttons[code] = choice
-            row.addWidget(choice)
+            box.addWidget(choice)
+        row.addWidget(self.language_group)
 
     def retranslate(self, language: str) -> None:
         """Set every text in the interface language now installed; mark `language` chosen."""
@@ -86,9 +94,12 @@ class WelcomePage(QWidget):
             "questions help you check what you understood. You do not need to give your name."))
         self.start_button.setText(self.tr("Start"))
         self.start_button.setAccessibleName(self.tr("Start"))
+        if self.language_buttons:
+            self.language_group.setAccessibleName(self.tr("Language"))
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == language)
             choice.setAccessibleName(language_name(code))
+        one_tab_stop(self.language_buttons.values())
 
     def announcement(self) -> str:
         return self.spoken_text()
