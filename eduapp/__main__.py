@@ -39,8 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-when-ready", action="store_true",
                         help="exit 0 as soon as the first frame of the main window is painted")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("check", parents=[common],
-                        help="validate all content; list every problem as path:line: message")
+    check = commands.add_parser("check", parents=[common],
+                                help="validate all content; list every problem as "
+                                     "path:line: message")
+    check.add_argument("--deployment", action="store_true",
+                       help="also fail while the clinic's phone numbers are not set")
     commands.add_parser("self-test", parents=[common],
                         help="drive the real screens through every module offscreen")
     checklist = commands.add_parser("checklist", parents=[common],
@@ -129,7 +132,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "check":
         from eduapp.commands.check import run_check
 
-        return run_check(options)
+        return run_check(options, deployment=args.deployment)
     if args.command == "checklist":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from eduapp.commands.checklist import run_checklist

@@ -71,10 +71,14 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         if problem is not None and context.store is not None:
             why, waiting = problem
             notices.append(Notice(NoticeKind.WAITING, problem=why, count=waiting))
-        return ClinicianWorkspace(WorkspaceContext(
+        if context.settings.missing_phones:
+            notices.append(Notice(NoticeKind.PHONES_UNSET))
+        workspace = ClinicianWorkspace(WorkspaceContext(
             context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
             context.resources, notices, clinic_view(context)))
+        workspace.settings_saved.connect(lambda: settings_saved(window, context))
+        return workspace
 
     picture = context.resources / "images" / "welcome.svg"
     window = MainWindow(OfferedModules(context), WindowSettings(
@@ -85,6 +89,36 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         high_contrast=settings.high_contrast, language=context.language),
         open_visit, open_workspace, Translations(context.resources))
     return window
+
+
+def settings_saved(window: MainWindow, context: Context) -> None:
+    """The saved values fill the content from now on.
+
+    A kiosk that waited for the phone numbers goes on to the welcome page once they are set.
+    """
+    from eduapp.core.clinic import load_settings
+
+    context.settings = load_settings(context.resources, context.data_dir)
+    context.reload_content()
+    if not context.settings.missing_phones:
+        window.release_hold()
+
+
+def hold_for_phones(window: MainWindow, context: Context) -> None:
+    """Kiosk: staff see what to set, instead of the welcome page, while phones are not set."""
+    if not context.settings.missing_phones:
+        return
+    from eduapp.core.clinic import SETTINGS_FILE
+    from eduapp.ui.phones_gate import PhonesGate
+
+    log.error("kiosk: patient screens wait until the phone numbers are set: %s",
+              ", ".join(context.settings.missing_phones))
+    gate = PhonesGate(context.data_dir / SETTINGS_FILE if context.data_dir else None)
+    gate.open_settings.connect(window.show_workspace)
+    window.hold = gate
+    window.stack.addWidget(gate)
+    window.stack.setCurrentWidget(gate)
+    window.top_bar.hide()
 
 
 def clinic_view(context: Context) -> ClinicView | None:
@@ -164,6 +198,7 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
     if window.settings.kiosk and not quit_when_ready:
         if not kiosk_pin_ready(window, context):
             return 1
+        hold_for_phones(window, context)
         window.enter_kiosk()
     else:
         window.show()

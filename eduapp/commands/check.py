@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from eduapp.core.clinic import load_settings
+from eduapp.core.clinic import SETTINGS_FILE, ClinicSettings, load_settings
 from eduapp.core.content.loader import load_library
 from eduapp.core.content.model import Module
 from eduapp.core.content.readability import (
@@ -17,17 +17,26 @@ from eduapp.core.content.readability import (
 )
 from eduapp.core.paths import resources_dir
 from eduapp.core.startup import Options
-from eduapp.core.textfile import Problem
+from eduapp.core.textfile import Problem, editor_lines, key_line
 
 
-def run_check(options: Options) -> int:
-    """Exit code 0 when everything is valid, 1 when anything is not. Never a traceback."""
+def run_check(options: Options, *, deployment: bool = False) -> int:
+    """Exit code 0 when everything is valid, 1 when anything is not. Never a traceback.
+
+    Phone numbers not set are a warning for content authors (exit 0), and a problem with
+    `deployment` (exit 1): a kiosk does not start without them.
+    """
     resources = options.resources or resources_dir()
     try:
         settings = load_settings(resources, options.data_dir)
-        library = load_library(resources, settings.values, deep=True,
-                               translated=settings.translated)
+        library = load_library(resources, settings.placeholders(), deep=True,
+                               translated=settings.translated_placeholders())
         problems = settings.problems + library.problems
+        phones = _phone_problems(settings, resources, options.data_dir)
+        if deployment:
+            problems += phones
+        for problem in phones if not deployment else ():
+            print(f"{_short(problem.path)}:{problem.line}: warning: {problem.message}")
     except Exception as err:  # a last guard; the loaders report problems themselves
         problems = [Problem(resources, 1, f"could not be checked ({type(err).__name__})")]
         library = None
@@ -60,6 +69,31 @@ def run_check(options: Options) -> int:
             print(f"    {m.id}: {len(m.screens)} screens, {len(m.questions)} questions, reading "
                   f"{measure} {level.average:.1f} on average, {hardest}")
     return 0
+
+
+def _phone_problems(settings: ClinicSettings, resources: Path,
+                    data_dir: Path | None) -> list[Problem]:
+    """Each phone key not set to a phone number, where it is written.
+
+    That is the data folder's copy when it has the key, else the shipped defaults.
+    """
+    files = [resources / SETTINGS_FILE]
+    if data_dir is not None:
+        files.insert(0, data_dir / SETTINGS_FILE)
+    out = []
+    for key in settings.missing_phones:
+        path, line = files[-1], 1
+        for path in files:
+            try:
+                lines = editor_lines(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                continue
+            line = key_line(lines, key)
+            if line > 1 or path == files[-1]:
+                break
+        out.append(Problem(path, line, f"'{key}' is not set to a phone number: patients cannot "
+                           "be told whom to call, and a kiosk does not start"))
+    return out
 
 
 def _level_problems(module: Module, level: ModuleLevel) -> list[Problem]:

@@ -27,6 +27,7 @@ CLINIC_KEYS = ("clinic_name", "clinic_phone", "after_hours_phone", "emergency_nu
                "driver_rule")
 APP_KEYS = ("default_language", "languages", "idle_seconds", "kiosk", "text_size",
             "high_contrast", "paper", "keep_days")
+PHONE_KEYS = ("clinic_phone", "after_hours_phone")  # a clinic must set these before patients
 VALUE_MAX = 200  # characters in one clinic value
 # placeholders that must be whole numbers: the lowest and highest sensible value
 WHOLE_NUMBERS = {"no_food_hours": (0, 24), "clear_liquids_hours": (0, 24),
@@ -72,6 +73,28 @@ class ClinicSettings:
     high_contrast: bool = False
     keep_days: int = 365
     problems: list[Problem] = field(default_factory=list)
+    # what patients read in place of a phone number not set, by language ("" for the default),
+    # from [unset] and e.g. [unset.es]; a kiosk does not start until the numbers are set
+    unset: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def missing_phones(self) -> tuple[str, ...]:
+        """The phone keys that are not set, or not set to a phone number."""
+        return tuple(key for key in PHONE_KEYS if not is_phone(self.values.get(key, "")))
+
+    def placeholders(self) -> dict[str, str]:
+        """The values content is filled with; a phone not set reads as the [unset] wording."""
+        return {**self.values, **{key: self.unset.get("", {}).get(key, "")
+                                  for key in self.missing_phones}}
+
+    def translated_placeholders(self) -> dict[str, dict[str, str]]:
+        """`translated`, with the [unset] wording of each language for phones not set."""
+        out = {code: dict(table) for code, table in self.translated.items()}
+        for code, table in self.unset.items():
+            if code:
+                out.setdefault(code, {}).update(
+                    {key: table[key] for key in self.missing_phones if key in table})
+        return out
 
     @property
     def name(self) -> str:
@@ -98,6 +121,7 @@ class Must(StrEnum):
     TEXT_SIZE = "text-size"
     PAPER = "paper"
     OFFERED = "offered"  # one of the languages offered
+    PHONE_NUMBER = "phone-number"  # digits, spaces, + - ( ) . and at least 3 digits
 
 
 @dataclass(frozen=True)
@@ -124,6 +148,12 @@ class SettingsError(Exception):
         self.folder = folder
         self.reason = reason
         self.kept = kept
+
+
+def is_phone(text: str) -> bool:
+    """Whether `text` looks like a phone number: digits, spaces, + - ( ) . and 3+ digits."""
+    return (re.fullmatch(r"[0-9 +\-().]+", text) is not None
+            and sum(c.isdigit() for c in text) >= 3)
 
 
 # rules for the [app] keys: a check of the value as read from TOML, and what it must be ---
@@ -184,6 +214,14 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
     data, text = read
     clinic = data.get("clinic", {})
     app = data.get("app", {})
+    unset = data.get("unset", {})
+    if isinstance(unset, dict):
+        for key, value in unset.items():
+            if isinstance(value, dict) and _is_code(key):
+                settings.unset.setdefault(key, {}).update(
+                    {k: v for k, v in value.items() if isinstance(v, str)})
+            elif isinstance(value, str):
+                settings.unset.setdefault("", {})[key] = value
     if not isinstance(clinic, dict) or not isinstance(app, dict):
         settings.problems.append(Problem(path, 1, "[clinic] and [app] must be tables"))
         return
@@ -209,6 +247,10 @@ def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
             )
             continue
         settings.values[key] = str(value)
+        if key in PHONE_KEYS and str(value).strip() and not is_phone(str(value)):
+            settings.problems.append(Problem(
+                path, _line_of(text, key), f"'{key}' must be a phone number: digits, spaces, "
+                "+ - ( ) . and at least 3 digits"))
     for key, (valid, must, _) in APP_RULES.items():
         if key not in app:
             continue
@@ -283,6 +325,8 @@ def settings_problems(settings: ClinicSettings) -> dict[str, SettingProblem]:
             problems[key] = SettingProblem(Must.ONE_LINE, high=VALUE_MAX)
         elif "{{" in text or "}}" in text:
             problems[key] = SettingProblem(Must.NO_BRACES)
+        elif key in PHONE_KEYS and not is_phone(text):
+            problems[key] = SettingProblem(Must.PHONE_NUMBER)
         elif key in WHOLE_NUMBERS:
             low, high = WHOLE_NUMBERS[key]
             if not (text.isascii() and text.isdigit() and low <= int(text) <= high):

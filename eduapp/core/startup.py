@@ -48,6 +48,7 @@ class NoticeKind(StrEnum):
     DAMAGED_KEPT = "damaged-kept"  # the damaged database was kept as `subject`; a new one made
     BROKEN_MODULE = "broken-module"  # module `subject` is hidden; `detail` is the problem
     WAITING = "waiting"  # `count` writes wait in memory: `problem` says why
+    PHONES_UNSET = "phones-unset"  # the clinic's phone numbers are not set
 
 
 @dataclass(frozen=True)
@@ -91,14 +92,19 @@ class Context:
         if self._library is None:
             from eduapp.core.content.loader import load_library
 
-            library = load_library(self.resources, self.settings.values,
-                                   translated=self.settings.translated)
+            library = load_library(self.resources, self.settings.placeholders(),
+                                   translated=self.settings.translated_placeholders())
             for problem in library.problems:
                 log.warning("content: %s", problem)
             self.notices.extend(Notice(NoticeKind.BROKEN_MODULE, m, detail=str(why))
                                 for m, why in library.broken.items())
             self._library = library
         return self._library
+
+    def reload_content(self) -> None:
+        """Parse the content again when next asked for, e.g. with newly saved settings."""
+        self._library = None
+        self.notices[:] = [n for n in self.notices if n.kind is not NoticeKind.BROKEN_MODULE]
 
     @property
     def store(self) -> Store | None:

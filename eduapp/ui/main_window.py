@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             translations.use(self.language)
         self.open_workspace = open_workspace
         self.workspace: QWidget | None = None
+        self.hold: QWidget | None = None  # kiosk: shown instead of the patient screens
         self.settings = settings
         self.clinic_name = settings.clinic_name
         self.paper = settings.paper
@@ -244,9 +245,25 @@ class MainWindow(QMainWindow):
     def leave_workspace(self) -> None:
         """Back to the patient screen that was showing; the workspace is thrown away."""
         page = getattr(self, "_patient_page", self.flow.welcome)
+        if self.hold is not None:
+            page = self.hold
         self.close_workspace()
         self.stack.setCurrentWidget(page)
+        self.top_bar.setVisible(page is not self.hold)
         self._page_changed(page)
+
+    def release_hold(self) -> None:
+        """The patient screens may start: the workspace leads back to the welcome page."""
+        if self.hold is None:
+            return
+        hold, self.hold = self.hold, None
+        if getattr(self, "_patient_page", None) is hold:
+            self._patient_page = self.flow.welcome
+        if self.stack.currentWidget() is hold:
+            self.stack.setCurrentWidget(self.flow.welcome)
+            self.top_bar.show()
+        self.stack.removeWidget(hold)
+        hold.deleteLater()
 
     def close_workspace(self) -> None:
         if self.workspace is not None:
@@ -322,6 +339,9 @@ class MainWindow(QMainWindow):
         self.high_contrast = self.settings.high_contrast
         self.apply_theme()
         self.flow.welcome.setFocus()
+        if self.hold is not None:  # the patient screens wait until staff set up the kiosk
+            self.stack.setCurrentWidget(self.hold)
+            self.top_bar.hide()
 
     def _update_idle(self) -> None:
         if self.idle is None:

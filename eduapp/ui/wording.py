@@ -35,6 +35,9 @@ def store_problem(problem: StoreProblem) -> str:
 
 def notice(item: Notice) -> str:
     """A start-up notice for the clinician."""
+    if item.kind is NoticeKind.PHONES_UNSET:
+        return tr("Phone numbers are not set: patients cannot be told whom to call. Set them "
+                  "in Settings.")
     why = store_problem(item.problem or StoreProblem.OTHER)
     if item.kind is NoticeKind.NOT_SAVING:
         return tr("Results are not being saved: %1.").replace("%1", why)
@@ -99,6 +102,8 @@ _MUST = {  # QT_TR_NOOP: lupdate collects them; setting_problem translates
     Must.TEXT_SIZE: QT_TR_NOOP("Must be 0, 1 or 2."),
     Must.PAPER: QT_TR_NOOP("Must be \"letter\" or \"a4\"."),
     Must.OFFERED: QT_TR_NOOP("Must be one of the languages offered."),
+    Must.PHONE_NUMBER: QT_TR_NOOP("Must be a phone number: digits, spaces and + - ( ) ., "
+                                  "with at least 3 digits."),
 }
 
 

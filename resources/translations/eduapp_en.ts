@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/wording.py" line="+47"/>
+        <location filename="../../eduapp/ui/wording.py" line="+50"/>
         <source>%n answers and screen visits are kept in memory and will be saved as soon as the database can be written; do not close the app until this message is gone.</source>
         <translation>
             <numerusform>%n answer or screen visit is kept in memory and will be saved as soon as the database can be written; do not close the app until this message is gone.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Chosen %n times on a first try</source>
         <translation>
             <numerusform>Chosen once on a first try</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/wording.py" line="+51"/>
+        <location filename="../../eduapp/ui/wording.py" line="+53"/>
         <source>Stopped: %n to discuss</source>
         <translation>
             <numerusform>Stopped: %n to discuss</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>SettingsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+366"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+367"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
             <numerusform>Delete sessions older than %n day now</numerusform>

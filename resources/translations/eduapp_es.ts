@@ -216,7 +216,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+124"/>
+        <location filename="../../eduapp/ui/wording.py" line="+129"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -310,7 +310,7 @@ comentar</translation>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="-108"/>
+        <location filename="../../eduapp/ui/wording.py" line="-113"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -350,7 +350,12 @@ comentar</translation>
         <translation>no se puede usar la base de datos</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Phone numbers are not set: patients cannot be told whom to call. Set them in Settings.</source>
+        <translation>Los números de teléfono no están configurados: no se puede decir a los pacientes a quién llamar. Configúrelos en Configuración.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Results are not being saved: %1.</source>
         <translation>Los resultados no se están guardando: %1.</translation>
     </message>
@@ -489,7 +494,12 @@ comentar</translation>
         <translation>Debe ser uno de los idiomas ofrecidos.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Must be a phone number: digits, spaces and + - ( ) ., with at least 3 digits.</source>
+        <translation>Debe ser un número de teléfono: dígitos, espacios y + - ( ) ., con al menos 3 dígitos.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The settings could not be saved in %1 (%2); the file there was not changed.</source>
         <translation>No se pudo guardar la configuración en %1 (%2); el archivo que había no cambió.</translation>
     </message>
@@ -610,7 +620,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+165"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+166"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -635,7 +645,7 @@ comentar</translation>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+134"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
@@ -645,7 +655,7 @@ comentar</translation>
         <translation>Leer esta pantalla en voz alta</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-135"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -685,7 +695,7 @@ comentar</translation>
         <translation>Personal: abrir el modo clínico</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+115"/>
         <source>Read aloud is not available</source>
         <translation>No se puede leer en voz alta</translation>
     </message>
@@ -762,6 +772,34 @@ comentar</translation>
         <location line="+1"/>
         <source>I am finished: clear my answers from the screen</source>
         <translation>Ya terminé: borrar mis respuestas de la pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesGate</name>
+    <message>
+        <location filename="../../eduapp/ui/phones_gate.py" line="+25"/>
+        <source>The patient screens cannot start yet</source>
+        <translation>Las pantallas para pacientes todavía no pueden empezar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or edit the settings file %1 and start the app again.</source>
+        <translation>O edite el archivo de configuración %1 y vuelva a abrir la aplicación.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinic&apos;s phone numbers are not set, so patients cannot be told whom to call.</source>
+        <translation>Los números de teléfono de la clínica no están configurados, así que no se puede decir a los pacientes a quién llamar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff: set the clinic phone and the after-hours phone in the Settings tab of clinician mode (press the button below and enter the clinician PIN), then save; the welcome page then opens.</source>
+        <translation>Personal: configure el teléfono de la clínica y el teléfono para después del horario en la pestaña Configuración del modo clínico (pulse el botón de abajo e introduzca el PIN clínico) y guarde; entonces se abrirá la página de bienvenida.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the Settings (clinician PIN)</source>
+        <translation>Abrir la Configuración (PIN clínico)</translation>
     </message>
 </context>
 <context>

@@ -40,11 +40,33 @@ def test_defaults_load_and_fill_every_documented_placeholder(defaults: ClinicSet
     assert defaults.problems == []
     documented = _documented_placeholders()
     assert {"clinic_name", "clinic_phone", "driver_rule"} <= documented  # the table was read
-    missing = {name for name in documented if not defaults.values.get(name, "").strip()}
-    assert missing == set()
+    missing = {name for name in documented if not defaults.placeholders().get(name, "").strip()}
+    assert missing == set()  # the phones are shipped unset: they read as the [unset] wording
+    assert defaults.missing_phones == ("clinic_phone", "after_hours_phone")
+    assert {defaults.values["clinic_phone"], defaults.values["after_hours_phone"]} == {""}
+    spanish = defaults.translated_placeholders()["es"]
+    assert "clínica" in spanish["clinic_phone"] and "horario" in spanish["after_hours_phone"]
     assert defaults.name == defaults.values["clinic_name"]
     assert defaults.default_language == "en"
     assert 30 <= defaults.idle_seconds <= 3600
+
+
+@pytest.mark.parametrize(("phone", "valid"), [
+    ("(555) 123-4567", True), ("+1 555.123.4567", True), ("911", True), ("12", False),
+    ("call the desk", False), ("555-0100 ext 2", False), ("", False), ("   ", False)])
+def test_a_phone_number_is_digits_and_a_few_signs(tmp_path: Path, phone: str,
+                                                  valid: bool) -> None:
+    text = f'[clinic]\nclinic_phone = "{phone}"\nafter_hours_phone = "555-0199"\n'
+    settings, path = _with_copy(tmp_path, text)
+    assert settings.missing_phones == (() if valid else ("clinic_phone",))
+    bad = [p for p in settings.problems if "phone number" in p.message]
+    if valid or not phone.strip():  # unset is not a broken file: `eduapp check` warns
+        assert bad == []
+    else:
+        assert [(p.path, p.line) for p in bad] == [(path, line_of(text, "clinic_phone"))]
+    if valid:
+        assert settings.placeholders()["clinic_phone"] == phone
+        assert "clinic_phone" not in settings.translated_placeholders().get("es", {})
 
 
 def test_empty_data_folder_changes_nothing(tmp_path: Path, defaults: ClinicSettings) -> None:

@@ -32,7 +32,7 @@ from tests.content_fixtures import RESOURCES, line_of
 EVERYTHING = {
     "clinic_name": 'Clínica "Esperanza" \\ Süd',
     "clinic_phone": "555-0100",
-    "after_hours_phone": "555-0199 (nights, weekends)",
+    "after_hours_phone": "+1 (555) 019-9000",
     "emergency_number": "112",
     "no_food_hours": "6",
     "clear_liquids_hours": "2",
@@ -50,16 +50,26 @@ EVERYTHING = {
 }
 
 
+PHONES = '[clinic]\nclinic_phone = "555-0100"\nafter_hours_phone = "555-0199"\n'
+
+
 @pytest.fixture(scope="module")
-def defaults() -> ClinicSettings:
-    return load_settings(RESOURCES, None)
+def defaults(tmp_path_factory: pytest.TempPathFactory) -> ClinicSettings:
+    """The shipped defaults, with the phone numbers a clinic sets first."""
+    folder = tmp_path_factory.mktemp("phones")
+    (folder / SETTINGS_FILE).write_text(PHONES, encoding="utf-8")
+    return load_settings(RESOURCES, folder)
 
 
 def test_defaults_include_retention_and_languages(defaults: ClinicSettings) -> None:
     assert defaults.problems == []
+    assert settings_problems(defaults) == {}
+    defaults = load_settings(RESOURCES, None)  # as shipped
     assert defaults.keep_days == 365
     assert defaults.languages == ("en", "es")
-    assert settings_problems(defaults) == {}
+    # shipped without phone numbers: the form cannot be saved until staff enter them
+    assert settings_problems(defaults) == {"clinic_phone": SettingProblem(Must.NOT_EMPTY),
+                                           "after_hours_phone": SettingProblem(Must.NOT_EMPTY)}
 
 
 def test_saved_settings_load_back_the_same(tmp_path: Path, defaults: ClinicSettings) -> None:
@@ -116,7 +126,7 @@ def test_a_value_changed_without_its_spanish_wording_is_shown_as_written(
 
 def test_placeholders_of_the_clinic_own_are_kept(tmp_path: Path,
                                                  defaults: ClinicSettings) -> None:
-    (tmp_path / SETTINGS_FILE).write_text('[clinic]\nparking = "Level 2"\n"odd key" = "x"\n',
+    (tmp_path / SETTINGS_FILE).write_text(PHONES + 'parking = "Level 2"\n"odd key" = "x"\n',
                                           encoding="utf-8")
     mine = load_settings(RESOURCES, tmp_path)
     save_settings(mine, tmp_path / SETTINGS_FILE)
@@ -132,6 +142,8 @@ def test_placeholders_of_the_clinic_own_are_kept(tmp_path: Path,
     ("keep_days", "4000", SettingProblem(Must.WHOLE_NUMBER, 30, 3650)),
     ("clinic_name", "   ", SettingProblem(Must.NOT_EMPTY)),
     ("clinic_phone", "x" * 201, SettingProblem(Must.ONE_LINE, high=200)),
+    ("clinic_phone", "the number on your paperwork", SettingProblem(Must.PHONE_NUMBER)),
+    ("after_hours_phone", "55", SettingProblem(Must.PHONE_NUMBER)),
     ("session_hours", "{{clinic_name}}", SettingProblem(Must.NO_BRACES)),
     ("no_food_hours", "eight", SettingProblem(Must.WHOLE_HOURS, 0, 24)),
     ("arrival_minutes", "500", SettingProblem(Must.WHOLE_MINUTES, 0, 240)),

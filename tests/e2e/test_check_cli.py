@@ -73,3 +73,31 @@ def test_empty_resources_folder_exits_1_without_traceback(tmp_path: Path) -> Non
 def test_missing_resources_folder_exits_1_without_traceback(tmp_path: Path) -> None:
     done = _check("--resources", str(tmp_path / "nowhere"))
     assert done.returncode == 1
+
+
+def test_unset_phones_warn_and_fail_only_a_deployment_check(tmp_path: Path) -> None:
+    done = _check()  # the shipped defaults have no phone numbers: content authors may go on
+    assert done.returncode == 0, done.stdout
+    shipped = (REPO / "resources" / "clinic.toml").read_text(encoding="utf-8")
+    for key in ("clinic_phone", "after_hours_phone"):
+        line = line_of(shipped, f'{key} = ""')
+        assert f"resources/clinic.toml:{line}: warning: '{key}' " in done.stdout
+    done = _check("--deployment")
+    assert done.returncode == 1
+    assert "2 problems found." in done.stdout
+
+    data = tmp_path / "data"
+    data.mkdir()
+    copy = '[clinic]\nclinic_phone = "(555) 123-4567"\nafter_hours_phone = "on your paper"\n'
+    (data / "clinic.toml").write_text(copy, encoding="utf-8")
+    done = _check("--deployment", "--data-dir", str(data))
+    assert done.returncode == 1
+    where = f"{data / 'clinic.toml'}:{line_of(copy, 'after_hours_phone')}: "
+    assert where + "'after_hours_phone' must be a phone number" in done.stdout
+    assert where + "'after_hours_phone' is not set to a phone number" in done.stdout
+    assert "clinic_phone" not in done.stdout
+    (data / "clinic.toml").write_text(copy.replace("on your paper", "555.987.6543"),
+                                      encoding="utf-8")
+    done = _check("--deployment", "--data-dir", str(data))
+    assert done.returncode == 0, done.stdout
+    assert ": warning:" not in done.stdout

@@ -272,6 +272,10 @@ def test_the_range_cannot_end_before_it_starts(qtbot, themed, store: Store,  # t
 
 @pytest.fixture
 def settings_tab(qtbot, themed, store: Store, tmp_path: Path) -> SettingsTab:  # type: ignore[no-untyped-def]
+    # a clinic's copy with its phone numbers: the shipped defaults have none
+    (tmp_path / SETTINGS_FILE).write_text(
+        '[clinic]\nclinic_phone = "555-0100"\nafter_hours_phone = "555-0199"\n',
+        encoding="utf-8")
     return shown(qtbot, SettingsTab(store, tmp_path / SETTINGS_FILE, RESOURCES))  # type: ignore[return-value]
 
 
@@ -300,6 +304,7 @@ def test_settings_saved_load_back_the_same(qtbot, settings_tab: SettingsTab,  # 
 def test_a_bad_value_is_refused_next_to_its_field(qtbot, settings_tab: SettingsTab,  # type: ignore[no-untyped-def]
                                                   tmp_path: Path) -> None:
     tab = settings_tab
+    before = (tmp_path / SETTINGS_FILE).read_bytes()
     tab.fields["idle_seconds"].setText("5")  # type: ignore[attr-defined]
     tab.fields["no_food_hours"].setText("")  # type: ignore[attr-defined]
     with qtbot.assertNotEmitted(tab.saved):
@@ -309,10 +314,27 @@ def test_a_bad_value_is_refused_next_to_its_field(qtbot, settings_tab: SettingsT
     assert tab.problems["no_food_hours"].text() == "Must not be empty."
     assert not tab.problems["clinic_name"].isVisible()
     assert tab.status.text() == "Not saved: 2 fields need a change."
-    assert not (tmp_path / SETTINGS_FILE).exists()
+    assert (tmp_path / SETTINGS_FILE).read_bytes() == before
     assert labels_cut_off(tab) == []
     qtbot.keyClicks(tab.fields["idle_seconds"], "0")  # typing clears the field's problem
     assert not tab.problems["idle_seconds"].isVisible()
+
+
+def test_phone_numbers_must_be_set_before_saving(qtbot, themed, store: Store,  # type: ignore[no-untyped-def]
+                                                 tmp_path: Path) -> None:
+    tab = shown(qtbot, SettingsTab(store, tmp_path / SETTINGS_FILE, RESOURCES))  # as shipped
+    assert tab.form()["clinic_phone"] == ""
+    tab.fields["after_hours_phone"].setText("the number on your paperwork")  # type: ignore[attr-defined]
+    with qtbot.assertNotEmitted(tab.saved):
+        qtbot.mouseClick(tab.save_button, LEFT)
+    assert tab.problems["clinic_phone"].text() == "Must not be empty."
+    assert tab.problems["after_hours_phone"].text().startswith("Must be a phone number")
+    assert not (tmp_path / SETTINGS_FILE).exists()
+    tab.fields["clinic_phone"].setText("(555) 123-4567")  # type: ignore[attr-defined]
+    tab.fields["after_hours_phone"].setText("555.987.6543")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(tab.saved):
+        qtbot.mouseClick(tab.save_button, LEFT)
+    assert load_settings(RESOURCES, tmp_path).missing_phones == ()
 
 
 def test_a_folder_that_cannot_be_written_is_reported(qtbot, themed, store: Store,  # type: ignore[no-untyped-def]
@@ -320,6 +342,8 @@ def test_a_folder_that_cannot_be_written_is_reported(qtbot, themed, store: Store
     blocker = tmp_path / "data"
     blocker.write_text("not a folder", encoding="utf-8")
     tab = shown(qtbot, SettingsTab(store, blocker / SETTINGS_FILE, RESOURCES))
+    for key in ("clinic_phone", "after_hours_phone"):
+        tab.fields[key].setText("555-0100")  # type: ignore[attr-defined]
     with qtbot.assertNotEmitted(tab.saved):
         qtbot.mouseClick(tab.save_button, LEFT)
     assert tab.status.property("state") == "error"
@@ -328,7 +352,9 @@ def test_a_folder_that_cannot_be_written_is_reported(qtbot, themed, store: Store
 
 def test_a_broken_settings_file_is_shown_and_replaced(qtbot, themed, store: Store,  # type: ignore[no-untyped-def]
                                                       tmp_path: Path) -> None:
-    (tmp_path / SETTINGS_FILE).write_text("[app]\nidle_seconds = 5\n", encoding="utf-8")
+    (tmp_path / SETTINGS_FILE).write_text(
+        '[clinic]\nclinic_phone = "555-0100"\nafter_hours_phone = "555-0199"\n'
+        "[app]\nidle_seconds = 5\n", encoding="utf-8")
     tab = shown(qtbot, SettingsTab(store, tmp_path / SETTINGS_FILE, RESOURCES))
     assert tab.file_problems.isVisible() and "idle_seconds" in tab.file_problems.text()
     assert tab.form()["idle_seconds"] == "180"  # the default, shown instead
