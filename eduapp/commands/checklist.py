@@ -1,4 +1,4 @@
-"""`eduapp checklist --out PDF`: the printable checklist as patients print it."""
+"""`eduapp checklist --out PDF`: the infusion session's checklist as patients print it."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ from eduapp.core.startup import Options, prepare
 def run_checklist(options: Options, out: Path) -> int:
     """`eduapp checklist --out PDF`: the clinic's checklist, as patients print it."""
     from eduapp.app import make_application
-    from eduapp.ui.print.checklist import write_pdf
+    from eduapp.ui.i18n import Translations
+    from eduapp.ui.print.checklist import SESSION_MODULE, write_pdf
 
     context = prepare(options)
     make_application()
-    modules = [m for m in context.modules if m.checklist is not None]
+    translations = Translations(context.resources)  # kept: the translator lives as long
+    translations.use(context.language)              # as this object; the sheet's own words
+    modules = [m for m in context.modules if m.id == SESSION_MODULE and m.checklist is not None]
     if not modules:
-        print(f"no module in language '{context.language}' has a checklist")
+        print(f"the module '{SESSION_MODULE}' in language '{context.language}' has no checklist")
         return 1
     try:
         out.write_bytes(b"")  # a clear message now, rather than an empty PDF later

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -68,3 +69,28 @@ def test_gallery_writes_every_screen_in_the_order_met(tmp_path):
     assert any("review" in n for n in names)
     assert sum(n.endswith("results.png") for n in names) == 4
     assert all((out / n).stat().st_size > 10_000 for n in names)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+@pytest.mark.parametrize(("lang", "session", "title"), [
+    ("en", "My session: date", "What should you do before"),
+    ("es", "Mi sesión: fecha", "Qué debe hacer antes de su")])
+def test_checklist_command_prints_the_session_checklist_with_the_clinics_phones(
+        tmp_path, lang, session, title):
+    (tmp_path / "clinic.toml").write_text(
+        '[clinic]\nclinic_phone = "(555) 123-4567"\nafter_hours_phone = "555-987-6543"\n',
+        encoding="utf-8")
+    out = tmp_path / "checklist.pdf"
+    done = eduapp("checklist", "--data-dir", str(tmp_path), "--lang", lang, "--out", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    for expected in (session, title, "(555) 123-4567", "555-987-6543"):
+        assert expected in text
+    (tmp_path / "clinic.toml").unlink()  # as shipped: no number, but never a blank
+    done = eduapp("checklist", "--data-dir", str(tmp_path), "--lang", lang, "--out", str(out))
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert ("phone number your clinic gave you" if lang == "en"
+            else "número de teléfono que le dio su clínica") in text

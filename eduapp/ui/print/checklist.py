@@ -27,18 +27,26 @@ from eduapp.ui.print.paper import one_page, paged_document, pdf_writer, printer,
 from eduapp.ui.theme import PALETTE
 
 LARGEST_PT, SMALLEST_PT = 17, 12
+SESSION_MODULE = "your-infusion-session"  # its checklist is for one session: date and time
 
 
 def checklist_html(module: Module, clinic_name: str) -> str:
-    """The printout as HTML: clinic, title, and the checklist screen's text."""
+    """The printout as HTML: clinic, title, and the checklist screen's text.
+
+    The session's checklist also has a line for the session's date and time; the other
+    modules' sheets (goals, questions) do not.
+    """
     if module.checklist is None:
         raise ValueError(f"module '{module.id}' has no checklist")
     screen = module.screen(module.checklist)
     body = re.sub(r"<p><strong>(.*?)</strong></p>", r"<h2>\1</h2>", markdown_html(screen.markdown))
-    when = QCoreApplication.translate("checklist", "My session: date %1  time %2").replace(
-        "%1", "_" * 14).replace("%2", "_" * 10)
+    when = ""
+    if module.id == SESSION_MODULE:
+        when = "<p>" + escape(QCoreApplication.translate(
+            "checklist", "My session: date %1  time %2").replace("%1", "_" * 14).replace(
+            "%2", "_" * 10)) + "</p>"
     return (f"<p style='color:{PALETTE.muted}'>{escape(clinic_name)}</p>"
-            f"<h1>{escape(screen.title)}</h1><p>{escape(when)}</p>{body}")
+            f"<h1>{escape(screen.title)}</h1>{when}{body}")
 
 
 def checklist_document(module: Module, clinic_name: str, device: QPagedPaintDevice,
