@@ -215,6 +215,7 @@ def rss_mb(pid: int) -> float | None:
 
 
 def set_pin(data: Path) -> None:
+    """The staff set-up a kiosk needs before patient screens start: a PIN, phone numbers."""
     sys.path.insert(0, str(ROOT))
     from eduapp.core.pin import PinLock
     from eduapp.core.storage.sqlite import DB_NAME, Store
@@ -225,6 +226,10 @@ def set_pin(data: Path) -> None:
     if not lock.is_set():
         lock.choose(PIN)
     store.close()
+    settings = data / "clinic.toml"
+    if not settings.exists():
+        settings.write_text('[clinic]\nclinic_phone = "555-0100"\n'
+                            'after_hours_phone = "555-0199"\n', encoding="utf-8")
 
 
 class Soak:
