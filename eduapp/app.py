@@ -77,7 +77,14 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
             context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
             context.resources, notices, clinic_view(context)))
-        workspace.settings_saved.connect(lambda: settings_saved(window, context))
+
+        def saved() -> None:
+            settings_saved(window, context)
+            if not context.settings.missing_phones:  # the notice goes once they are set
+                workspace.show_notices([n for n in notices
+                                        if n.kind is not NoticeKind.PHONES_UNSET])
+
+        workspace.settings_saved.connect(saved)
         return workspace
 
     picture = context.resources / "images" / "welcome.svg"

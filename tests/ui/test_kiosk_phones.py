@@ -56,6 +56,7 @@ def test_the_welcome_page_waits_until_the_phone_numbers_are_set(qtbot, kiosk, tm
     tab.fields["after_hours_phone"].setText("555-987-6543")
     with qtbot.waitSignal(workspace.settings_saved):
         qtbot.mouseClick(tab.save_button, LEFT)
+    assert not workspace.notice.isVisible()  # set: nothing left to warn about
     qtbot.mouseClick(workspace.back_button, LEFT)
     assert window.hold is None
     assert window.stack.currentWidget() is window.flow.welcome

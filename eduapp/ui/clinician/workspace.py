@@ -62,8 +62,8 @@ class ClinicianWorkspace(QWidget):
         self.back_button.clicked.connect(self.closed)
         top.addWidget(self.back_button)
         box.addLayout(top)
-        self.notice = label("\n".join(map(wording.notice, context.notices)), "banner")
-        self.notice.setVisible(bool(context.notices))
+        self.notice = label("", "banner")
+        self.show_notices(context.notices)
         box.addWidget(self.notice)
         self.reach = label("", "muted")  # clinic mode: whole clinic, or why only this device
         self.reach.hide()
@@ -74,6 +74,11 @@ class ClinicianWorkspace(QWidget):
         self._add_tabs()
         self.tabs.currentChanged.connect(self._tab_shown)
         self._listen()
+
+    def show_notices(self, notices: list[Notice]) -> None:
+        """What the clinician must know, above the tabs; nothing when all is well."""
+        self.notice.setText("\n".join(map(wording.notice, notices)))
+        self.notice.setVisible(bool(notices))
 
     def _add_tabs(self) -> None:
         c = self.context
