@@ -365,9 +365,9 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
                       ] if isinstance(listed, list) else []
     written_questions = {q.id: q for q in parsed.questions}
     _written_once("question", [(q.id, q.line) for q in parsed.questions], path, problems)
-    for pq in parsed.questions:
-        _written_once(f"question '{pq.id}': choice", [(c.id, c.line) for c in pq.choices],
-                      path, problems)
+    for written in parsed.questions:
+        _written_once(f"question '{written.id}': choice",
+                      [(c.id, c.line) for c in written.choices], path, problems)
     same_ids("question", [q.get("id", "") for q in questions_data],
              {q.id: q.line for q in parsed.questions}, parsed.quiz_line or parsed.title_line)
     if not parsed.summary_lines:
