@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from eduapp.core.content.model import Module, Question
-from eduapp.core.quiz import Step
+from eduapp.core.quiz import Step, first_pass
 from eduapp.ui.main_window import MainWindow
 
 
@@ -130,7 +130,7 @@ class PatientDriver:
     def take_quiz(self, module: Module, wrong_first: set[str] | None = None,
                   stop_at_review: bool = False) -> None:
         """Answer each question; those in `wrong_first` wrong first, then right after review."""
-        wrong_first = set(q.id for q in module.questions) if wrong_first is None else wrong_first
+        wrong_first = {q.id for q in first_pass(module)} if wrong_first is None else wrong_first
         quiz = self.flow.quiz
         if quiz is None:
             raise DriveError("the quiz did not start")

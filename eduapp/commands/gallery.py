@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eduapp.core.quiz import first_pass
 from eduapp.core.startup import Options, prepare
 
 
@@ -47,7 +48,8 @@ def run_gallery(options: Options, out: Path, text_step: int = 0,
             driver.open_module(module)
             driver.read_all(module)
             # the first question wrong shows the feedback, review and retry screens
-            wrong = {module.questions[0].id} if module.questions else set()
+            asked = first_pass(module)
+            wrong = {asked[0].id} if asked else set()
             driver.take_quiz(module, wrong_first=wrong, stop_at_review=index % 2 == 0)
             driver.back_to_topics()
         prefix[0] = "99"

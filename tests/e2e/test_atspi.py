@@ -12,6 +12,7 @@ import pytest
 
 from eduapp.commands.driver import wrong_choice
 from eduapp.core.content.model import QuestionKind
+from eduapp.core.quiz import first_pass
 from tests.e2e.a11y_bus import ROOT, SYSTEM_PYTHON, desktop, missing, start_app
 
 WALKER = ROOT / "tests" / "e2e" / "atspi_walk.py"
@@ -20,8 +21,9 @@ pytestmark = pytest.mark.skipif(bool(missing()), reason=missing() or "ready")
 
 
 def plan_for(module) -> dict:
-    multiple = next(q for q in module.questions if q.kind == QuestionKind.MULTIPLE)
-    wrong_first = {module.questions[0].id, multiple.id}
+    asked = first_pass(module)
+    multiple = next(q for q in asked if q.kind == QuestionKind.MULTIPLE)
+    wrong_first = {asked[0].id, multiple.id}
     questions = []
     for q in module.questions:
         first = wrong_choice(q) if q.id in wrong_first else q.correct_ids
@@ -63,8 +65,9 @@ def notifications(step: dict) -> list[str]:
 def test_questions_are_headings_and_answers_radio_buttons_or_check_boxes(walk):
     module, steps = walk
     headings = [s["focus"]["name"] for s in steps if s["focus"].get("role") == "heading"]
-    for number, question in enumerate(module.questions, start=1):
-        assert any(name.startswith(f"Question {number} of {len(module.questions)}.")
+    asked = first_pass(module)
+    for number, question in enumerate(asked, start=1):
+        assert any(name.startswith(f"Question {number} of {len(asked)}.")
                    and question.text in name for name in headings), question.text
     for step in steps:
         focus = step["focus"]
@@ -79,7 +82,7 @@ def test_questions_are_headings_and_answers_radio_buttons_or_check_boxes(walk):
 
 def test_every_answer_of_the_several_answer_question_is_reached(walk):
     module, steps = walk
-    question = next(q for q in module.questions if q.kind == QuestionKind.MULTIPLE)
+    question = next(q for q in first_pass(module) if q.kind == QuestionKind.MULTIPLE)
     reached = {s["focus"]["name"] for s in steps if s["focus"].get("role") == "check box"}
     assert reached == {c.text for c in question.choices}
 
@@ -90,7 +93,7 @@ def test_feedback_is_announced_and_the_focus_goes_straight_to_next(walk):
               and any(n.startswith(("Not quite.", "Yes, that's right.")) for n in
                       notifications(s))]
     module = walk[0]
-    assert len(checks) == len(module.questions) + 2  # two were asked again
+    assert len(checks) == len(first_pass(module)) + 2  # two were asked again
     assert sum(n.startswith("Not quite.") for s in checks for n in notifications(s)) == 2
     for step in checks:
         assert [f["name"] for f in focus_changes(step)] in (["Next"], ["See my results"])
