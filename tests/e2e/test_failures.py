@@ -159,6 +159,7 @@ CHILD = textwrap.dedent("""
     from eduapp.core.startup import Options, prepare
     from eduapp.core.storage.sqlite import Store
     from eduapp.commands.driver import PatientDriver
+    from eduapp.core.quiz import first_pass
 
     add = Store.add_answer
     def add_and_say(self, *args, **kwargs):

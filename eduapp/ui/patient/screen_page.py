@@ -6,7 +6,7 @@ asked the question again and one to stop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
@@ -51,8 +51,11 @@ class ScreenPage(QWidget):
         body.setSpacing(32)
         figure = QVBoxLayout()
         figure.setSpacing(10)
-        self.picture = Illustration()
+        self.picture = _Picture()
+        # on a short screen at the largest text the picture gives way, never the caption
+        self.picture.setMinimumSize(120, 1)  # 0 would mean "unset": its hint would win
         self.caption = label("", "caption")  # under the picture; its alt text stays its name
+        self.caption.installEventFilter(self)
         figure.addWidget(self.picture, 1)
         figure.addWidget(self.caption)
         self.text = TextView()
@@ -124,6 +127,18 @@ class ScreenPage(QWidget):
         if self.isVisible():
             focus.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The caption asks for every line its width needs.
+
+        A layout gives a wrapped label only its preferred height, which cut long Spanish
+        captions at the largest text.
+        """
+        if watched is self.caption and event.type() == QEvent.Type.Resize:
+            needed = self.caption.heightForWidth(self.caption.width())
+            if needed > 0 and needed != self.caption.minimumHeight():
+                self.caption.setMinimumHeight(needed)
+        return super().eventFilter(watched, event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The picture above the text on a narrow (portrait) screen, beside it otherwise."""
         super().resizeEvent(event)
@@ -177,3 +192,14 @@ class ScreenPage(QWidget):
     def _key_back(self) -> None:
         if not self.reviewing and self.back_button.isEnabled():
             self.back.emit()
+
+
+class _Picture(Illustration):
+    """The reading screen's picture: it takes the height left over by its caption.
+
+    It keeps its shape by drawing itself, so here it does not ask for a height to match its
+    width (that pushed the caption below the fold at the largest text).
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
