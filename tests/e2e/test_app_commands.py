@@ -75,7 +75,7 @@ def test_gallery_writes_every_screen_in_the_order_met(tmp_path):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 @pytest.mark.parametrize(("lang", "session", "title"), [
     ("en", "My session: date", "What should you do before"),
-    ("es", "Mi sesión: fecha", "Qué debe hacer antes de su")])
+    ("es", "Mi sesión: fecha", "Qué hacer antes y después de la sesión")])
 def test_checklist_command_prints_the_session_checklist_with_the_clinics_phones(
         tmp_path, lang, session, title):
     (tmp_path / "clinic.toml").write_text(
