@@ -16,6 +16,7 @@ from eduapp.commands.driver import PatientDriver
 from eduapp.core.clinic import load_settings
 from eduapp.core.content.loader import load_library
 from eduapp.ui.print import checklist
+from eduapp.ui.print.checklist import SESSION_MODULE
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
@@ -36,22 +37,25 @@ def pdf_pages(path: Path) -> int:
 def clinic_library(tmp_path: Path):
     (tmp_path / "clinic.toml").write_text(
         '[clinic]\nclinic_name = "Hillside Pain Care"\nclinic_phone = "(555) 123-4567"\n'
-        'no_food_hours = "6"\narrival_minutes = "45"\n', encoding="utf-8")
+        'after_hours_phone = "555-987-6543"\nno_food_hours = "6"\narrival_minutes = "45"\n',
+        encoding="utf-8")
     settings = load_settings(ROOT / "resources", tmp_path)
     assert settings.problems == []
-    library = load_library(ROOT / "resources", settings.values)
-    module = next(m for m in library.for_language("en") if m.id == "your-infusion-session")
-    return settings, module
+    library = load_library(ROOT / "resources", settings.placeholders(),
+                           translated=settings.translated_placeholders())
+    module = next(m for m in library.for_language("en") if m.id == SESSION_MODULE)
+    return settings, module, library
 
 
 @needs_poppler
 def test_checklist_pdf_is_one_page_with_the_clinics_values(qapp, tmp_path):
-    settings, module = clinic_library(tmp_path)
+    settings, module, _ = clinic_library(tmp_path)
     out = tmp_path / "checklist.pdf"
     assert checklist.write_pdf(module, settings.name, out, "a4") == 1
     assert pdf_pages(out) == 1
     text = " ".join(pdf_text(out).split())
-    for expected in ("Hillside Pain Care", "(555) 123-4567", "6 hours", "45 minutes",
+    for expected in ("Hillside Pain Care", "(555) 123-4567", "555-987-6543", "6 hours",
+                     "45 minutes", "My session: date",
                      "Before you come", "What to bring", "After your session",
                      module.screen("checklist").title):
         assert expected in text
@@ -60,7 +64,7 @@ def test_checklist_pdf_is_one_page_with_the_clinics_values(qapp, tmp_path):
 
 @needs_poppler
 def test_a_long_checklist_shrinks_to_stay_on_one_page(qapp, tmp_path):
-    settings, module = clinic_library(tmp_path)
+    settings, module, _ = clinic_library(tmp_path)
     screen = module.screen("checklist")
     longer = dataclasses.replace(screen, markdown=screen.markdown + "\n\n**More**\n\n" + "\n".join(
         f"- Extra step number {n} for this clinic." for n in range(3)))
@@ -99,6 +103,19 @@ def test_print_is_offered_on_the_checklist_and_key_points_only(qtbot, make_windo
 
 
 @needs_poppler
+def test_the_other_modules_sheets_have_no_session_date(qapp, tmp_path):
+    settings, session, library = clinic_library(tmp_path)
+    others = [m for m in library.for_language("en") if m.checklist and m is not session]
+    assert [m.id for m in others] == ["why-pain-lasts", "mind-and-body", "ketamine"]
+    for module in others:
+        out = tmp_path / f"{module.id}.pdf"
+        assert checklist.write_pdf(module, settings.name, out) == 1
+        text = " ".join(pdf_text(out).split())
+        assert module.screen(module.checklist).title in text and "Hillside Pain Care" in text
+        assert "My session" not in text and "{{" not in text
+
+
+@needs_poppler
 def test_checklist_command_writes_the_pdf(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = tmp_path / "mine.pdf"
@@ -106,7 +123,10 @@ def test_checklist_command_writes_the_pdf(tmp_path):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert pdf_pages(out) == 1 and "Pain Clinic" in pdf_text(out)
+    text = " ".join(pdf_text(out).split())
+    assert pdf_pages(out) == 1 and "Pain Clinic" in text
+    assert "My session: date" in text  # the session's checklist, not module 1's sheet
+    assert "the phone number your clinic gave you" in text  # as shipped: no number, no blank
     bad = subprocess.run([sys.executable, "-m", "eduapp", "checklist", "--out",
                           str(tmp_path / "missing" / "x.pdf")], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120, check=False)
