@@ -46,7 +46,10 @@ def make() -> None:
     subprocess.run([sys.executable, "-m", "eduapp", "self-test", "--data-dir", str(data)],
                    check=True, stdout=subprocess.DEVNULL)
     context = prepare(Options())
-    save_settings(with_changes(context.settings, {"clinic_name": CLINIC}), data / SETTINGS_FILE)
+    # a clinic's own settings, as staff save them: its name and both phone numbers
+    save_settings(with_changes(context.settings, {
+        "clinic_name": CLINIC, "clinic_phone": "(555) 010-0100",
+        "after_hours_phone": "(555) 010-0199"}), data / SETTINGS_FILE)
     assert context.store is not None and PinLock(context.store).choose(PIN) is None
     context.close()
     made = facts()
