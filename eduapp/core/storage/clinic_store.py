@@ -135,8 +135,7 @@ class ClinicStore:
 
     def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
         """As Store.objective_tally: the latest quiz of each module in each session."""
-        tally = ObjectiveTally({}, {}, {})
-        for module_id, objective_id, n, count in self._run(
+        return ObjectiveTally.from_rows(self._run(
             "WITH latest AS (SELECT DISTINCT ON (q.session_id, q.module_id) q.id, q.module_id, "
             "q.stopped, q.finished_at FROM eduapp.quiz_attempts q "
             "JOIN eduapp.sessions s ON s.id = q.session_id "
@@ -151,14 +150,7 @@ class ClinicStore:
             "SELECT module_id, NULL, -1, count(*) FROM latest GROUP BY module_id "
             "UNION ALL SELECT module_id, NULL, -2, count(*) FROM open GROUP BY module_id "
             "UNION ALL SELECT module_id, objective_id, n, count(*) FROM got "
-            "GROUP BY module_id, objective_id, n", (start, end)):
-            if n == -1:
-                tally.quizzed[module_id] = count
-            elif n == -2:
-                tally.unfinished[module_id] = count
-            else:
-                tally.right.setdefault((module_id, objective_id), {})[n] = count
-        return tally
+            "GROUP BY module_id, objective_id, n", (start, end)))
 
     # settings ---------------------------------------------------------------------------
 

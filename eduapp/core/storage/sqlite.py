@@ -175,6 +175,19 @@ class ObjectiveTally:
     # by a re-ask standing in for them): unfinished quizzes}
     right: dict[tuple[str, str], dict[int, int]]
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str | None, int, int]]) -> ObjectiveTally:
+        """Gather the query's rows: n = -1 counts quizzes, -2 unfinished ones, else rights."""
+        tally = cls({}, {}, {})
+        for module_id, objective_id, n, count in rows:
+            if n == -1:
+                tally.quizzed[module_id] = count
+            elif n == -2:
+                tally.unfinished[module_id] = count
+            else:
+                tally.right.setdefault((module_id, str(objective_id)), {})[n] = count
+        return tally
+
 
 VISIT_CODE_MAX = 32
 Clock = Callable[[], datetime]
@@ -448,8 +461,7 @@ class Store:
         A quiz finished and not stopped was answered right to the end (the quiz is taught
         to goal), so only stopped or unfinished quizzes are counted objective by objective.
         """
-        tally = ObjectiveTally({}, {}, {})
-        for module_id, objective_id, n, count in self._run(
+        return ObjectiveTally.from_rows(self._run(
             "WITH latest AS (SELECT q.module_id, MAX(q.id) AS id FROM quiz_attempts q "
             "WHERE q.session_id IN (SELECT id FROM sessions "
             "WHERE started_at >= ? AND started_at < ?) "
@@ -465,14 +477,7 @@ class Store:
             "SELECT module_id, NULL, -1, COUNT(*) FROM latest GROUP BY module_id "
             "UNION ALL SELECT module_id, NULL, -2, COUNT(*) FROM open GROUP BY module_id "
             "UNION ALL SELECT module_id, objective_id, n, COUNT(*) FROM got "
-            "GROUP BY module_id, objective_id, n", (_utc_stamp(start), _utc_stamp(end))):
-            if n == -1:
-                tally.quizzed[module_id] = count
-            elif n == -2:
-                tally.unfinished[module_id] = count
-            else:
-                tally.right.setdefault((module_id, objective_id), {})[n] = count
-        return tally
+            "GROUP BY module_id, objective_id, n", (_utc_stamp(start), _utc_stamp(end))))
 
     # screens ------------------------------------------------------------------------
 
