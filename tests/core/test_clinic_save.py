@@ -103,12 +103,25 @@ def test_the_file_holds_every_key_with_a_comment(tmp_path: Path,
 
 def test_spanish_wording_is_saved_and_used_for_spanish_content(
         tmp_path: Path, defaults: ClinicSettings) -> None:
-    assert defaults.values_for("es")["session_hours"] == "1 a 4"
+    assert defaults.values_for("es")["session_hours"] == "1 y 4"
     assert defaults.values_for("en")["session_hours"] == "1 to 4"
     save_settings(defaults, tmp_path / SETTINGS_FILE)
     again = load_settings(RESOURCES, tmp_path)
     assert again.problems == []
     assert again.translated == defaults.translated
+
+
+def test_spanish_patients_read_the_session_length_as_between_two_numbers(
+        defaults: ClinicSettings) -> None:
+    from eduapp.core.content.loader import load_library
+
+    library = load_library(RESOURCES, defaults.placeholders(),
+                           translated=defaults.translated_placeholders())
+    session = next(m for m in library.for_language("es") if m.id == "your-infusion-session")
+    text = " ".join(s.markdown for s in session.screens)
+    assert "suele durar entre 1 y 4 horas" in text
+    english = next(m for m in library.for_language("en") if m.id == "your-infusion-session")
+    assert "about 1 to 4 hours" in " ".join(s.markdown for s in english.screens)
 
 
 def test_a_value_changed_without_its_spanish_wording_is_shown_as_written(
@@ -118,7 +131,7 @@ def test_a_value_changed_without_its_spanish_wording_is_shown_as_written(
         '[clinic]\ndriver_rule = "Take a taxi home with a friend"\n', encoding="utf-8")
     mine = load_settings(RESOURCES, tmp_path)
     assert mine.values_for("es")["driver_rule"] == "Take a taxi home with a friend"
-    assert mine.values_for("es")["session_hours"] == "1 a 4"  # not changed: still Spanish
+    assert mine.values_for("es")["session_hours"] == "1 y 4"  # not changed: still Spanish
     edited = with_changes(defaults, {"session_hours": "2"})
     assert edited.values_for("es")["session_hours"] == "2"
     assert edited.values_for("es")["driver_rule"] == defaults.values_for("es")["driver_rule"]
