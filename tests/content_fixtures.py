@@ -1,6 +1,7 @@
 """Small, valid content written into tmp_path, and helpers to damage it one way at a time.
 
-The tiny module has three screens, two objectives and three questions (one of each kind).
+The tiny module has three screens, two objectives and five questions: one of each kind asked
+the first time through, and a reserve question for each objective (asked only after a miss).
 Tests change one thing with `replace_once` and count line numbers in the text they wrote
 with `line_of`, so every expected `path:line` comes from the content, not from the loader.
 """
@@ -53,6 +54,24 @@ objective = "change"
 reviews = "can-change"
 choices = ["learn", "keep-quiet", "tell-team"]
 correct = ["learn", "tell-team"]
+
+[[questions]]
+id = "pain-meaning"
+kind = "single"
+objective = "alarm"
+reviews = "key-points"
+choices = ["damage", "warning"]
+correct = ["warning"]
+reserve = true
+
+[[questions]]
+id = "brain-learns"
+kind = "single"
+objective = "change"
+reviews = "can-change"
+choices = ["learns", "fixed"]
+correct = ["learns"]
+reserve = true
 """
 
 EN_MD = """\
@@ -108,6 +127,20 @@ Your nervous system can change.
   No. Your team wants to know.
 - {#tell-team} Tell your team how pain affects you.
   Yes. It helps them plan care.
+
+## What does pain mean most of the time? {#pain-meaning}
+
+- {#damage} That something is badly hurt.
+  No. Pain can come without damage.
+- {#warning} That your body sends a warning.
+  Yes. Pain is a warning.
+
+## Can the brain learn new habits? {#brain-learns}
+
+- {#learns} Yes, it keeps learning.
+  Right. It can learn.
+- {#fixed} No, it stays the same.
+  Not so. It keeps changing.
 """
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from eduapp.core.clinic import SETTINGS_FILE, ClinicSettings, load_settings
+from eduapp.core.clinic import (
+    SETTINGS_FILE,
+    ClinicSettings,
+    Must,
+    load_settings,
+    timing_problems,
+)
 from eduapp.core.content.loader import load_library
 from eduapp.core.content.model import Module
 from eduapp.core.content.readability import (
@@ -31,7 +37,8 @@ def run_check(options: Options, *, deployment: bool = False) -> int:
         settings = load_settings(resources, options.data_dir)
         library = load_library(resources, settings.placeholders(), deep=True,
                                translated=settings.translated_placeholders())
-        problems = settings.problems + library.problems
+        problems = (settings.problems + _timing_problems(settings, resources, options.data_dir)
+                    + library.problems)
         phones = _phone_problems(settings, resources, options.data_dir)
         if deployment:
             problems += phones
@@ -73,27 +80,45 @@ def run_check(options: Options, *, deployment: bool = False) -> int:
 
 def _phone_problems(settings: ClinicSettings, resources: Path,
                     data_dir: Path | None) -> list[Problem]:
-    """Each phone key not set to a phone number, where it is written.
+    """Each phone key not set to a phone number, where it is written."""
+    return [Problem(*_written_at(key, resources, data_dir), f"'{key}' is not set to a phone "
+                    "number: patients cannot be told whom to call, and a kiosk does not start")
+            for key in settings.missing_phones]
+
+
+def _timing_problems(settings: ClinicSettings, resources: Path,
+                     data_dir: Path | None) -> list[Problem]:
+    """The fasting and arrival settings the day-of plan cannot work out times from."""
+    out = []
+    for key, why in timing_problems(settings.values).items():
+        if why.must is Must.LIQUIDS_BEFORE_FOOD:
+            must = "at most no_food_hours: clear liquids cannot end before solid food"
+        else:
+            unit = "minutes" if why.must is Must.WHOLE_MINUTES else "hours"
+            must = f"a whole number of {unit} from {why.low} to {why.high}"
+        out.append(Problem(*_written_at(key, resources, data_dir), f"'{key}' must be {must}: "
+                           "the content and the day-of plan on the checklist use it"))
+    return out
+
+
+def _written_at(key: str, resources: Path, data_dir: Path | None) -> tuple[Path, int]:
+    """The file and line that set clinic setting `key`.
 
     That is the data folder's copy when it has the key, else the shipped defaults.
     """
     files = [resources / SETTINGS_FILE]
     if data_dir is not None:
         files.insert(0, data_dir / SETTINGS_FILE)
-    out = []
-    for key in settings.missing_phones:
-        path, line = files[-1], 1
-        for path in files:
-            try:
-                lines = editor_lines(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                continue
-            line = key_line(lines, key)
-            if line > 1 or path == files[-1]:
-                break
-        out.append(Problem(path, line, f"'{key}' is not set to a phone number: patients cannot "
-                           "be told whom to call, and a kiosk does not start"))
-    return out
+    path, line = files[-1], 1
+    for path in files:
+        try:
+            lines = editor_lines(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        line = key_line(lines, key)
+        if line > 1 or path == files[-1]:
+            break
+    return path, line
 
 
 def _level_problems(module: Module, level: ModuleLevel) -> list[Problem]:

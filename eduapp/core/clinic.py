@@ -314,6 +314,24 @@ def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicS
     return replace(base, values=values, translated=translated, problems=[], **app)
 
 
+def timing_problems(values: Mapping[str, str]) -> dict[str, SettingProblem]:
+    """What is wrong with the fasting and arrival settings (WHOLE_NUMBERS), key by key.
+
+    Each must be a whole number in its range, and clear liquids may not end earlier than
+    solid food. A missing value is a problem too: the day-of plan needs all three.
+    """
+    problems: dict[str, SettingProblem] = {}
+    for key, (low, high) in WHOLE_NUMBERS.items():
+        text = values.get(key, "").strip()
+        if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
+            must = Must.WHOLE_MINUTES if key.endswith("minutes") else Must.WHOLE_HOURS
+            problems[key] = SettingProblem(must, low, high)
+    if not problems.keys() & {"no_food_hours", "clear_liquids_hours"} and int(
+            values["clear_liquids_hours"]) > int(values["no_food_hours"]):
+        problems["clear_liquids_hours"] = SettingProblem(Must.LIQUIDS_BEFORE_FOOD)
+    return problems
+
+
 def settings_problems(settings: ClinicSettings) -> dict[str, SettingProblem]:
     """What is wrong with settings about to be saved, key by key."""
     problems: dict[str, SettingProblem] = {}
@@ -327,16 +345,8 @@ def settings_problems(settings: ClinicSettings) -> dict[str, SettingProblem]:
             problems[key] = SettingProblem(Must.NO_BRACES)
         elif key in PHONE_KEYS and not is_phone(text):
             problems[key] = SettingProblem(Must.PHONE_NUMBER)
-        elif key in WHOLE_NUMBERS:
-            low, high = WHOLE_NUMBERS[key]
-            if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
-                must = Must.WHOLE_MINUTES if key.endswith("minutes") else Must.WHOLE_HOURS
-                problems[key] = SettingProblem(must, low, high)
-    food, liquids = settings.values.get("no_food_hours"), settings.values.get(
-        "clear_liquids_hours")
-    if (food and liquids and "no_food_hours" not in problems
-            and "clear_liquids_hours" not in problems and int(liquids) > int(food)):
-        problems["clear_liquids_hours"] = SettingProblem(Must.LIQUIDS_BEFORE_FOOD)
+    problems.update({key: problem for key, problem in timing_problems(settings.values).items()
+                     if key not in problems})
     for key, (valid, _, problem) in APP_RULES.items():
         value = getattr(settings, key)
         if not valid(list(value) if key == "languages" else value):

@@ -111,7 +111,9 @@ def test_tiny_module_loads_as_written(tmp_path: Path) -> None:
     assert [s.id for s in module.screens] == ["what-is-pain", "can-change", "key-points"]
     assert [s.title for s in module.screens] == ["What is pain?", "Pain can change", "Key points"]
     assert [o.id for o in module.objectives] == ["alarm", "change"]
-    assert [q.id for q in module.questions] == ["pain-job", "can-it-change", "helpful-steps"]
+    assert [q.id for q in module.questions] == ["pain-job", "can-it-change", "helpful-steps",
+                                                "pain-meaning", "brain-learns"]
+    assert [q.id for q in module.questions if q.reserve] == ["pain-meaning", "brain-learns"]
     assert module.cover is not None and module.cover.path == folder / "images" / "cover.svg"
 
 
@@ -389,6 +391,35 @@ def test_a_reserve_only_objective_is_a_problem(tmp_path: Path) -> None:
     _problem_at(library, folder / "module.toml", line_of(toml, "objectives ="),
                 "objective 'alarm' has only reserve questions")
     assert library.for_language("en") == []
+
+
+def test_an_objective_without_a_reserve_question_is_a_problem(tmp_path: Path) -> None:
+    """A missed idea must be asked again with a question the patient has not seen."""
+    toml = replace_once(MODULE_TOML, 'correct = ["learns"]\nreserve = true\n',
+                        'correct = ["learns"]\n')
+    library, folder = _load(tmp_path, toml=toml)
+    _problem_at(library, folder / "module.toml", line_of(toml, "objectives ="),
+                "objective 'change' has no reserve question (reserve = true)")
+    assert len(library.problems) == 1
+    assert library.for_language("en") == []
+    assert list(library.broken) == ["why-pain-lasts"]
+
+
+def test_one_objective_asked_twice_in_the_same_words_is_a_problem(tmp_path: Path) -> None:
+    en = replace_once(EN_MD, "## Can the brain learn new habits? {#brain-learns}",
+                      "## True or false:  the nervous system can CHANGE. {#brain-learns}")
+    library, folder = _load(tmp_path, en=en)
+    _problem_at(library, folder / "en.md", line_of(en, "{#brain-learns}"),
+                "question 'brain-learns' has the same words as 'can-it-change' "
+                "(objective 'change')")
+    assert len(library.problems) == 1
+
+
+def test_the_same_words_for_two_objectives_are_not_a_problem(tmp_path: Path) -> None:
+    en = replace_once(EN_MD, "## Can the brain learn new habits? {#brain-learns}",
+                      "## What is the main job of pain? {#brain-learns}")
+    library, _ = _load(tmp_path, en=en)
+    assert library.problems == []
 
 
 def test_a_question_or_choice_written_twice_is_a_problem(tmp_path: Path) -> None:

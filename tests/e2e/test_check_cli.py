@@ -101,3 +101,34 @@ def test_unset_phones_warn_and_fail_only_a_deployment_check(tmp_path: Path) -> N
     done = _check("--deployment", "--data-dir", str(data))
     assert done.returncode == 0, done.stdout
     assert ": warning:" not in done.stdout
+
+
+def test_an_objective_without_a_reserve_question_names_the_file_and_objective(
+        tmp_path: Path) -> None:
+    resources = copy_resources(tmp_path / "resources")
+    toml = resources / "modules" / "02-mind-and-body" / "module.toml"
+    text = toml.read_text(encoding="utf-8")
+    blocks = text.split("[[questions]]")
+    reserve = next(i for i, block in enumerate(blocks) if "reserve = true" in block)
+    objective = blocks[reserve].split('objective = "')[1].split('"')[0]
+    others = [b for b in blocks[1:] if f'objective = "{objective}"' in b and b != blocks[reserve]]
+    assert others and all("reserve = true" not in b for b in others)  # its only reserve
+    blocks[reserve] = blocks[reserve].replace("reserve = true\n", "")
+    text = "[[questions]]".join(blocks)
+    toml.write_text(text, encoding="utf-8")
+
+    done = _check("--resources", str(resources))
+    assert done.returncode == 1
+    assert (f"{toml}:{line_of(text, 'objectives =')}: objective '{objective}' has no reserve "
+            "question") in done.stdout
+
+
+def test_fasting_hours_that_are_not_a_whole_number_name_the_clinics_file(tmp_path: Path) -> None:
+    copy = tmp_path / "clinic.toml"
+    text = '[clinic]\nclinic_name = "Hillside"\nno_food_hours = "eight"\n'
+    copy.write_text(text, encoding="utf-8")
+    done = _check("--data-dir", str(tmp_path))
+    assert done.returncode == 1
+    assert (f"{copy}:{line_of(text, 'no_food_hours')}: 'no_food_hours' must be a whole number "
+            "of hours from 0 to 24") in done.stdout
+    assert "1 problem found." in done.stdout

@@ -27,6 +27,7 @@ from eduapp.core.content.parse import (
     ID,
     PLACEHOLDER,
     ParsedLanguage,
+    ParsedQuestion,
     parse_language,
     split_notes,
 )
@@ -193,23 +194,26 @@ def _check_structure(path: Path, data: dict[str, Any], where: _TomlLines,
         problem(where.of("questions"), "add quiz questions as [[questions]] tables")
         return
     seen: set[str] = set()
-    checked: set[str] = set()
+    checked: dict[str, int] = {}  # objective -> how many questions check it
     first: set[str] = set()  # objectives a first-pass (not reserve) question checks
+    reserved: set[str] = set()  # objectives a reserve question checks
     for index, q in enumerate(questions):
         if not isinstance(q, dict):
             problem(where.of("questions"), "questions must be [[questions]] tables")
             continue
         _check_question(q, index, seen, screens, objectives, where, problem)
         if isinstance(q.get("objective"), str):
-            checked.add(q["objective"])
-            if q.get("reserve") is not True:
-                first.add(q["objective"])
+            checked[q["objective"]] = checked.get(q["objective"], 0) + 1
+            (reserved if q.get("reserve") is True else first).add(q["objective"])
     for objective in objectives:
         if objective not in checked:
             problem(where.of("objectives"), f"no question checks objective '{objective}'")
         elif objective not in first:
             problem(where.of("objectives"), f"objective '{objective}' has only reserve "
                     "questions: one must be asked the first time through")
+        elif objective not in reserved:
+            problem(where.of("objectives"), f"objective '{objective}' has no reserve question "
+                    "(reserve = true): add one with another stem, to ask after a miss")
 
 
 def _id_list(data: dict[str, Any], key: str, where: _TomlLines,
@@ -327,6 +331,29 @@ def _written_once(kind: str, written: list[tuple[str, int]], path: Path,
         seen.add(ident)
 
 
+def _stems_differ(questions: list[dict[str, Any]], written: Mapping[str, ParsedQuestion],
+                  path: Path, problems: list[Problem]) -> None:
+    """No objective is asked twice with the same stem (question words), in this language.
+
+    With module.toml's rule that each objective has a first-pass and a reserve question,
+    every objective has two stems or more: a missed idea is asked again with a question
+    the patient has not seen, not the same words seconds later.
+    """
+    stems: dict[str, dict[str, str]] = {}  # objective -> stem -> the first question with it
+    for q in questions:
+        pq, objective = written.get(q["id"]), q.get("objective")
+        if pq is None or not isinstance(objective, str):
+            continue
+        stem = " ".join(pq.text.split()).casefold()
+        mine = stems.setdefault(objective, {})
+        if stem in mine:
+            problems.append(Problem(path, pq.line, f"question '{pq.id}' has the same words as "
+                                    f"'{mine[stem]}' (objective '{objective}'): ask it another "
+                                    "way"))
+        else:
+            mine[stem] = pq.id
+
+
 def _fill(text: str, placeholders: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: placeholders.get(m.group(1), m.group(0)), text)
 
@@ -370,6 +397,7 @@ def _build(folder: Path, module_id: str, language: str, data: dict[str, Any],
                       [(c.id, c.line) for c in written.choices], path, problems)
     same_ids("question", [q.get("id", "") for q in questions_data],
              {q.id: q.line for q in parsed.questions}, parsed.quiz_line or parsed.title_line)
+    _stems_differ(questions_data, written_questions, path, problems)
     if not parsed.summary_lines:
         problems.append(Problem(path, parsed.title_line,
                                 "write a one-line summary under the title"))
