@@ -149,8 +149,8 @@ def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]
         device = "00000000-0000-4000-8000-000000000001"
         db.execute("INSERT INTO eduapp.devices (id, name) VALUES (%s, 'Kiosk 1')", (device,))
         tables = (
-            ("sessions (id, device_id, started_at, last_active_at, ended_at, label, language)",
-             f"SELECT uid, '{device}', started_at, last_active_at, ended_at, label, language "
+            ("sessions (id, device_id, started_at, last_active_at, ended_at, visit_code, language)",
+             f"SELECT uid, '{device}', started_at, last_active_at, ended_at, visit_code, language "
              "FROM sessions ORDER BY id"),
             ("quiz_attempts (id, session_id, module_id, language, started_at, finished_at, "
              "stopped)", "SELECT q.uid, s.uid, q.module_id, q.language, q.started_at, "

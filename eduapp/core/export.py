@@ -25,7 +25,7 @@ from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.reading import ResultStore
 from eduapp.core.storage.sqlite import DB_NAME, SessionRow, Store
 
-CSV_COLUMNS = ("session_id", "session_label", "session_started", "language", "module_id",
+CSV_COLUMNS = ("session_id", "visit_code", "session_started", "language", "module_id",
                "attempt_id", "question_id", "objective_id", "kind", "chosen", "correct",
                "try_number", "asked_for", "seconds", "answered_at")
 REASK_EXTENSION = "urn:eduapp:fhir:asked-for"  # on an item answered as a re-ask

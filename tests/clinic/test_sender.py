@@ -6,6 +6,8 @@ connection after the server committed, two kiosks send at once.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from eduapp.core.content.model import Library
 from eduapp.core.storage import outbox
 from eduapp.core.storage.pg_schema import init
 from eduapp.core.storage.postgres import Failure, ServerError
+from eduapp.core.storage.sqlite import DB_NAME, MIGRATIONS
 from eduapp.core.visit import Visit
 from tests.clinic.devices import CuttingProxy, Device, answer_all, wait_until
 from tests.pg_cluster import Cluster
@@ -151,3 +154,46 @@ def test_two_kiosks_and_a_clinician_at_once(
     assert len(arrived) == sum(len(v) for v in given.values())
     for name, questions in given.items():
         assert [q for device, q, _ in arrived if device == name] == questions
+
+
+def test_a_visit_code_waiting_since_before_its_rename_reaches_the_server(
+        tmp_path: Path, urls: tuple[str, str]) -> None:
+    """A device's outbox from before SQLite version 5 held the code as kind "label"; the
+    migration renames the rows waiting, and the server still takes "label" from a device
+    not yet updated."""
+    folder = tmp_path / "kiosk"
+    folder.mkdir()
+    old = sqlite3.connect(folder / DB_NAME)
+    for number in range(4):
+        old.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; "
+                          "COMMIT;")
+    session = "00000000-0000-4000-8000-000000000005"
+    old.execute("INSERT INTO sessions (started_at, last_active_at, language, uid) "
+                "VALUES ('2026-03-14T09:30:00+00:00', '2026-03-14T09:30:00+00:00', 'en', ?)",
+                (session,))
+    old.executemany("INSERT INTO outbox (kind, body) VALUES (?, ?)", [
+        ("session", json.dumps({"id": session, "at": "2026-03-14T09:30:00+00:00",
+                                "language": "en"})),
+        ("label", json.dumps({"id": session, "label": "V-7"}))])
+    old.commit()
+    old.close()
+
+    kiosk = Device(folder, urls[0], "Kiosk 1")  # opens, so migrates, the old database
+    assert [r.kind for r in outbox.oldest(kiosk.store._db, 10)] == ["session", "visit_code"]
+    kiosk.sender.start()
+    wait_until(lambda: kiosk.sender.state.waiting == 0 and kiosk.sender.state.reachable)
+    kiosk.close()
+
+    with psycopg.connect(urls[0], autocommit=True) as db:  # an older eduapp's kiosk
+        device = "00000000-0000-4000-8000-0000000000aa"
+        db.execute("SELECT eduapp.register_device(%s, 'Old kiosk')", (device,))
+        other = "00000000-0000-4000-8000-000000000006"
+        rows = [{"seq": 1, "kind": "session", "body": {
+                    "id": other, "at": "2026-03-14T10:00:00+00:00", "language": "es"}},
+                {"seq": 2, "kind": "label", "body": {"id": other, "label": "V-8"}}]
+        assert db.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
+                          (device, json.dumps(rows))).fetchone() == (2,)
+    with psycopg.connect(urls[1]) as db:
+        codes = db.execute("SELECT d.name, s.visit_code FROM eduapp.sessions s "
+                           "JOIN eduapp.devices d ON d.id = s.device_id ORDER BY s.n").fetchall()
+    assert codes == [("Kiosk 1", "V-7"), ("Old kiosk", "V-8")]

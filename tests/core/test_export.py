@@ -83,7 +83,7 @@ def test_csv_has_one_row_per_answer_with_the_documented_columns(
     with out.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
     assert list(rows[0]) == list(export.CSV_COLUMNS) == [
-        "session_id", "session_label", "session_started", "language", "module_id",
+        "session_id", "visit_code", "session_started", "language", "module_id",
         "attempt_id", "question_id", "objective_id", "kind", "chosen", "correct",
         "try_number", "asked_for", "seconds", "answered_at"]
     store = Store.open(folder / DB_NAME)
@@ -91,10 +91,10 @@ def test_csv_has_one_row_per_answer_with_the_documented_columns(
     store.close()
     assert len(rows) == stored
     assert f"{stored} answers from 3 sessions" in done.stdout
-    # the label with a comma and quotes survives the round trip
-    assert {r["session_label"] for r in rows if r["session_id"] == str(first)} == {
+    # the visit code with a comma and quotes survives the round trip
+    assert {r["visit_code"] for r in rows if r["session_id"] == str(first)} == {
         'Visit "7", room 2'}
-    assert {r["session_label"] for r in rows if r["session_id"] == str(second)} == {""}
+    assert {r["visit_code"] for r in rows if r["session_id"] == str(second)} == {""}
     missed = next(r for r in rows if r["question_id"] == "pain-job" and r["try_number"] == "1")
     assert (missed["chosen"], missed["correct"], missed["kind"]) == ("measure", "0", "single")
     assert missed["objective_id"] == "hurt-not-harm" and missed["module_id"] == "why-pain-lasts"

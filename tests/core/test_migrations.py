@@ -6,6 +6,7 @@ that version would have, and opens it with today's Store.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -69,7 +70,7 @@ def test_version_1_database_migrates_with_its_data(tmp_path: Path, library: Libr
 
     store = Store.open(tmp_path / DB_NAME)
 
-    assert store.version == SCHEMA_VERSION == 4
+    assert store.version == SCHEMA_VERSION == 5
     [attempt] = store.attempts(7)
     assert attempt.answers == OLD_ANSWERS
     assert attempt.finished_at == datetime(2025, 3, 14, 9, 40, tzinfo=UTC)
@@ -149,4 +150,29 @@ def test_version_2_rows_get_random_ids_and_an_empty_outbox(tmp_path: Path) -> No
            for r in db.execute(f"SELECT uid FROM {table}")]
     assert len(ids) == len(set(ids)) == 7 and {i.version for i in ids} == {4}
     assert db.execute("SELECT count(*) FROM outbox").fetchone() == (0,)
+    db.close()
+
+
+def test_version_4_visit_codes_keep_their_value_under_their_one_name(tmp_path: Path) -> None:
+    old_database(tmp_path / DB_NAME, 4)
+    db = sqlite3.connect(tmp_path / DB_NAME)  # a connected device's changes not yet sent
+    db.executemany("INSERT INTO outbox (kind, body) VALUES (?, ?)", [
+        ("label", '{"id":"s-7","label":"V-77"}'), ("label", '{"id":"s-7","label":null}'),
+        ("end", '{"id":"s-7","at":"2025-03-14T09:41:00+00:00"}')])
+    db.commit()
+    db.close()
+
+    store = Store.open(tmp_path / DB_NAME)
+    row = store.session(7)
+    assert row is not None and row.visit_code == "V-77"
+    assert store.set_visit_code(7, " V-78 ") == "V-78"
+    store.close()
+
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    assert [json.loads(b) | {"kind": k} for k, b in
+            db.execute("SELECT kind, body FROM outbox ORDER BY seq")] == [
+        {"kind": "visit_code", "id": "s-7", "visit_code": "V-77"},
+        {"kind": "visit_code", "id": "s-7", "visit_code": None},
+        {"kind": "end", "id": "s-7", "at": "2025-03-14T09:41:00+00:00"}]
+    assert db.execute("SELECT visit_code FROM sessions WHERE id = 7").fetchone() == ("V-78",)
     db.close()

@@ -107,7 +107,7 @@ def test_sessions_model_cells(qapp, day: list[analytics.SessionSummary]) -> None
     assert "To discuss:" in str(cell(model, flagged, model.CODE, Role.ToolTipRole))
 
 
-def test_a_session_without_a_label_shows_a_dash_and_says_so(
+def test_a_session_without_a_visit_code_shows_a_dash_and_says_so(
         qapp, day: list[analytics.SessionSummary]) -> None:
     model = SessionsModel()
     model.set_rows(day)

@@ -119,7 +119,7 @@ def test_details_show_a_reask_under_the_question_it_stands_in_for(
     assert not any(f"\n{other}\n" in before[header:] for other in others)
 
 
-def test_a_session_with_no_label_shows_a_dash(today_tab: TodayTab) -> None:
+def test_a_session_with_no_visit_code_shows_a_dash(today_tab: TodayTab) -> None:
     model = today_tab.model
     row = next(r for r in range(model.rowCount()) if model.row(r).visit_code is None)
     assert model.data(model.index(row, model.CODE)) == "—"
@@ -152,23 +152,23 @@ def test_set_visit_code(today_tab: TodayTab, store: Store,
                         monkeypatch: pytest.MonkeyPatch) -> None:
     session = today_tab.selected()
     assert session is not None
-    monkeypatch.setattr(today_tab, "_ask_label", lambda s: "  V-1234 ")
-    today_tab.label_button.click()
+    monkeypatch.setattr(today_tab, "_ask_visit_code", lambda s: "  V-1234 ")
+    today_tab.visit_code_button.click()
     stored = store.session(session.id)
     assert stored is not None and stored.visit_code == "V-1234"
     assert today_tab.selected() is not None and today_tab.selected().visit_code == "V-1234"
     assert today_tab.status.text() == "Visit code saved: V-1234."
     assert today_tab.status.property("state") == "ok"
 
-    monkeypatch.setattr(today_tab, "_ask_label", lambda s: "X" * 40)
-    today_tab.label_button.click()
+    monkeypatch.setattr(today_tab, "_ask_visit_code", lambda s: "X" * 40)
+    today_tab.visit_code_button.click()
     assert "at most 32 characters" in today_tab.status.text()
     assert today_tab.status.property("state") == "error" and today_tab.status.isVisible()
     stored = store.session(session.id)
     assert stored is not None and stored.visit_code == "V-1234"  # unchanged
 
-    monkeypatch.setattr(today_tab, "_ask_label", lambda s: None)  # cancelled
-    today_tab.label_button.click()
+    monkeypatch.setattr(today_tab, "_ask_visit_code", lambda s: None)  # cancelled
+    today_tab.visit_code_button.click()
     assert store.session(session.id).visit_code == "V-1234"  # type: ignore[union-attr]
 
 

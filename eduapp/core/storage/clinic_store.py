@@ -26,7 +26,7 @@ _SESSION = (
     "SELECT s.n, s.started_at, greatest(s.last_active_at, "
     "(SELECT max(v.viewed_at) FROM eduapp.screen_views v WHERE v.session_id = s.id), "
     "(SELECT max(coalesce(q.finished_at, q.started_at)) FROM eduapp.quiz_attempts q "
-    "WHERE q.session_id = s.id)), s.ended_at, s.label, s.language, d.name "
+    "WHERE q.session_id = s.id)), s.ended_at, s.visit_code, s.language, d.name "
     "FROM eduapp.sessions s JOIN eduapp.devices d ON d.id = s.device_id ")
 
 
@@ -68,7 +68,7 @@ class ClinicStore:
         if len(text) > VISIT_CODE_MAX:
             raise ValueError(f"a visit code has at most {VISIT_CODE_MAX} characters")
         stored = text or None
-        if not self._run("UPDATE eduapp.sessions SET label = %s WHERE n = %s RETURNING n",
+        if not self._run("UPDATE eduapp.sessions SET visit_code = %s WHERE n = %s RETURNING n",
                          (stored, session_id)):
             raise KeyError(session_id)
         return stored
@@ -99,9 +99,9 @@ class ClinicStore:
         where, params = ("", ()) if session_ids is None else (
             "WHERE s.n = ANY(%s)", (sorted(set(session_ids)),))
         for r in self._run(
-                "SELECT s.n, s.label, s.started_at, q.language, q.module_id, q.n, a.question_id, "
-                "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at, "
-                "a.asked_for "
+                "SELECT s.n, s.visit_code, s.started_at, q.language, q.module_id, q.n, "
+                "a.question_id, a.objective_id, a.chosen, a.right, a.try_number, a.seconds, "
+                "a.answered_at, a.asked_for "
                 "FROM eduapp.answers a JOIN eduapp.quiz_attempts q ON q.id = a.attempt_id "
                 f"JOIN eduapp.sessions s ON s.id = q.session_id {where} ORDER BY s.n, a.n",
                 params):

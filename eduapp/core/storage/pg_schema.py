@@ -92,6 +92,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE answers ADD COLUMN asked_for text;
     UPDATE answers SET asked_for = question_id WHERE try_number > 1;
     """,
+    # version 4: one name for the short code a clinician attaches to a session, the visit code
+    """
+    ALTER TABLE sessions RENAME COLUMN label TO visit_code;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -137,8 +141,8 @@ BEGIN
         WHEN 'end' THEN
             UPDATE sessions SET ended_at = (b->>'at')::timestamptz
             WHERE id = (b->>'id')::uuid AND device_id = device AND ended_at IS NULL;
-        WHEN 'label' THEN
-            UPDATE sessions SET label = b->>'label'
+        WHEN 'visit_code', 'label' THEN  -- 'label': sent by devices before SQLite version 5
+            UPDATE sessions SET visit_code = b->>(e->>'kind')
             WHERE id = (b->>'id')::uuid AND device_id = device;
         WHEN 'attempt' THEN
             INSERT INTO quiz_attempts (id, session_id, module_id, language, started_at)
@@ -292,7 +296,7 @@ def _grant(db: Any, database: str) -> None:
         db.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}, {}").format(
             name, device, clinician))
     db.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(schema, clinician))
-    db.execute(sql.SQL("GRANT UPDATE (label) ON eduapp.sessions TO {}").format(clinician))
+    db.execute(sql.SQL("GRANT UPDATE (visit_code) ON eduapp.sessions TO {}").format(clinician))
 
 
 def handout_url(admin_url: str, role: str, password: str, host: str | None) -> str:

@@ -115,6 +115,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE answers ADD COLUMN asked_for TEXT;
     UPDATE answers SET asked_for = question_id WHERE try_number > 1;
     """,
+    # version 5: one name for the short code a clinician attaches to a session, the visit
+    # code, in the table and in the outbox rows still to be sent (they were kind "label")
+    """
+    ALTER TABLE sessions RENAME COLUMN label TO visit_code;
+    UPDATE outbox SET kind = 'visit_code',
+        body = json_object('id', json_extract(body, '$.id'),
+                           'visit_code', json_extract(body, '$.label'))
+        WHERE kind = 'label';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -140,7 +149,7 @@ class SessionRow:
     started_at: datetime
     last_activity: datetime
     ended_at: datetime | None
-    visit_code: str | None  # the `label` column
+    visit_code: str | None
     language: str
     device: str | None = None  # the clinic's device it came from (clinic mode), else None
 
@@ -150,7 +159,7 @@ class AnswerRow:
     """One stored answer with where it belongs: a row of the CSV export."""
 
     session_id: int
-    visit_code: str | None  # the CSV export's `session_label` column
+    visit_code: str | None
     session_started: str
     language: str
     module_id: str
@@ -293,10 +302,10 @@ class Store:
             raise ValueError(f"a visit code has at most {VISIT_CODE_MAX} characters")
         stored = text or None
         with self._change():
-            cur = self._run("UPDATE sessions SET label = ? WHERE id = ?", (stored, session_id))
+            cur = self._run("UPDATE sessions SET visit_code = ? WHERE id = ?", (stored, session_id))
             if cur.rowcount == 0:
                 raise KeyError(session_id)
-            self._emit("label", id=self._uid_of("sessions", session_id), label=stored)
+            self._emit("visit_code", id=self._uid_of("sessions", session_id), visit_code=stored)
         return stored
 
     def purge_older_than(self, days: int, now: datetime | None = None) -> int:
@@ -346,7 +355,7 @@ class Store:
             "SELECT s.id, s.started_at, MAX(s.last_active_at, "
             "COALESCE((SELECT MAX(viewed_at) FROM screen_views v WHERE v.session_id = s.id), ''),"
             "COALESCE((SELECT MAX(COALESCE(finished_at, started_at)) FROM quiz_attempts q "
-            "WHERE q.session_id = s.id), '')), s.ended_at, s.label, s.language "
+            "WHERE q.session_id = s.id), '')), s.ended_at, s.visit_code, s.language "
             f"FROM sessions s {where}", params).fetchall()
         return [SessionRow(r[0], _time(r[1]), _time(r[2]), _time(r[3]) if r[3] else None,
                            r[4], r[5]) for r in rows]
@@ -422,9 +431,9 @@ class Store:
             ids = tuple(sorted(set(session_ids)))
             where, params = f"WHERE s.id IN ({','.join('?' * len(ids))})", ids
         cur = self._run(
-            "SELECT s.id, s.label, s.started_at, q.language, q.module_id, q.id, a.question_id, "
-            "a.objective_id, a.chosen, a.right, a.try_number, a.seconds, a.answered_at, "
-            "a.asked_for "
+            "SELECT s.id, s.visit_code, s.started_at, q.language, q.module_id, q.id, "
+            "a.question_id, a.objective_id, a.chosen, a.right, a.try_number, a.seconds, "
+            "a.answered_at, a.asked_for "
             "FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
             f"JOIN sessions s ON s.id = q.session_id {where} ORDER BY s.id, a.id", params)
         for r in cur:

@@ -146,7 +146,7 @@ class TodayTab(QWidget):
         box.setSpacing(10)
         self.heading = label("", "h2")
         box.addWidget(self.heading)
-        self.label_button = button(self.tr("Set visit code…"),
+        self.visit_code_button = button(self.tr("Set visit code…"),
                                    name=self.tr("Set the visit code of this session"))
         self.print_button = button(self.tr("Print summary…"),
                                    name=self.tr("Print the summary of this session"))
@@ -159,12 +159,12 @@ class TodayTab(QWidget):
         self.fhir_button = button(self.tr("FHIR…"),
                                   name=self.tr("Export this session as FHIR for the health "
                                                "record"))
-        self.session_buttons = (self.label_button, self.print_button, self.pdf_button,
+        self.session_buttons = (self.visit_code_button, self.print_button, self.pdf_button,
                                 self.csv_button, self.fhir_button)
         # rows of boxes, not a grid: a box never squeezes a button below its text
         first = QHBoxLayout()
         first.setSpacing(8)
-        first.addWidget(self.label_button, 1)
+        first.addWidget(self.visit_code_button, 1)
         first.addWidget(self.print_button, 1)
         box.addLayout(first)
         exports = QHBoxLayout()  # the three exports below
@@ -183,7 +183,7 @@ class TodayTab(QWidget):
         self.details.document().setDefaultStyleSheet(DETAILS_CSS)
         inside.addWidget(self.details)
         box.addWidget(card, 1)
-        self.label_button.clicked.connect(self.set_visit_code)
+        self.visit_code_button.clicked.connect(self.set_visit_code)
         self.print_button.clicked.connect(self.print_summary)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.csv_button.clicked.connect(self.export_csv)
@@ -285,7 +285,7 @@ class TodayTab(QWidget):
         session = self.selected()
         if session is None:
             return
-        text = self._ask_label(session)
+        text = self._ask_visit_code(session)
         if text is None:
             return
         try:
@@ -367,7 +367,7 @@ class TodayTab(QWidget):
 
     # dialogs (tests replace these) ------------------------------------------------------
 
-    def _ask_label(self, session: SessionSummary) -> str | None:
+    def _ask_visit_code(self, session: SessionSummary) -> str | None:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Visit code"))
         dialog.setLabelText(self.tr(
