@@ -4,6 +4,10 @@ The top bar and the pages' button rows use it, so that long words (Spanish at th
 text) or a narrow screen (a portrait tablet) give them a second row instead of cutting their
 buttons. Rows are right-aligned, except for the widgets `pin_left` names (the clinic's name,
 Back), which stay at the left of their row.
+
+Qt asks a layout for its height at a width many times per change on screen (each page turn
+and quiz answer): the rows for a width are worked out once and kept until Qt invalidates
+the layout (a child's size, text or visibility changed), as Qt's own box layouts do.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ class WrapLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._gap = spacing
         self._left: list[QWidget] = []
+        self._heights: dict[int, int] = {}  # width -> height, until invalidated
+        self._hints: tuple[QSize, QSize] | None = None  # size hint and minimum size
 
     def pin_left(self, *widgets: QWidget) -> None:
         """These widgets go at the left of their row; the rest at the right."""
@@ -32,6 +38,7 @@ class WrapLayout(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -40,38 +47,49 @@ class WrapLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
 
-    def expandingDirections(self) -> Qt.Orientation:
-        from PySide6.QtCore import Qt  # after the first frame (see eduapp.ui.widgets)
-
-        return Qt.Orientation(0)
+    def invalidate(self) -> None:
+        self._heights.clear()
+        self._hints = None
+        super().invalidate()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, place=True)
 
     def sizeHint(self) -> QSize:
-        shown = self._shown()
-        margins = self.contentsMargins()
-        width = sum(i.sizeHint().width() for i in shown) + self._gap * max(0, len(shown) - 1)
-        height = max((i.sizeHint().height() for i in shown), default=0)
-        return QSize(width + margins.left() + margins.right(),
-                     height + margins.top() + margins.bottom())
+        return self._sizes()[0]
 
     def minimumSize(self) -> QSize:
-        margins = self.contentsMargins()
-        width = max((i.minimumSize().width() for i in self._shown()), default=0)
-        height = max((i.minimumSize().height() for i in self._shown()), default=0)
         # one row's height: the rows it really needs come from heightForWidth
-        return QSize(width + margins.left() + margins.right(),
-                     height + margins.top() + margins.bottom())
+        return self._sizes()[1]
+
+    def _sizes(self) -> tuple[QSize, QSize]:
+        if self._hints is None:
+            shown = self._shown()
+            margins = self.contentsMargins()
+            extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+            hints = [i.sizeHint() for i in shown]
+            minimums = [i.minimumSize() for i in shown]
+            self._hints = (
+                QSize(sum(h.width() for h in hints) + self._gap * max(0, len(shown) - 1),
+                      max((h.height() for h in hints), default=0)) + extra,
+                QSize(max((m.width() for m in minimums), default=0),
+                      max((m.height() for m in minimums), default=0)) + extra)
+        return self._hints
 
     def _shown(self) -> list[QLayoutItem]:
         return [i for i in self._items if not ((w := i.widget()) and w.isHidden())]
@@ -115,3 +133,20 @@ class WrapLayout(QLayout):
                                            QSize(widths[id(item)], item_height)))
             y += height + self._gap
         return y - self._gap - inner.y() + margins.top() + margins.bottom()
+
+
+class ButtonRow(WrapLayout):
+    """A WrapLayout inside another layout (a page's buttons): it never asks for more room.
+
+    A widget's own WrapLayout (the top bar) leaves that to the widget's size policy instead:
+    answering this question needs `Qt`, which is not built before the first frame.
+    """
+
+    _none: Qt.Orientation | None = None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        if ButtonRow._none is None:
+            from PySide6.QtCore import Qt  # after the first frame (see eduapp.ui.widgets)
+
+            ButtonRow._none = Qt.Orientation(0)
+        return ButtonRow._none

@@ -23,7 +23,7 @@ from eduapp.core.content.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
 from eduapp.ui.accessibility import announce, set_role
 from eduapp.ui.widgets import WrapButton, button, discard, heading, label, restyle
-from eduapp.ui.wrap_layout import WrapLayout
+from eduapp.ui.wrap_layout import ButtonRow
 
 
 class ChoiceButton(WrapButton):
@@ -135,7 +135,7 @@ class QuizPage(QWidget):
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take the focus
         self.scroller.setWidget(content)
 
-        buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
+        buttons = ButtonRow(spacing=12)  # two rows rather than a cut button
         self.stop_button = button(self.tr("Stop the quiz"), name=self.tr(
             "Stop the quiz and see my results"))
         self.check_button = button(self.tr("Check my answer"), "primary")

@@ -11,12 +11,15 @@ Qt's engine named "mock" (`EDUAPP_SPEECH_ENGINE=mock`).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # QProcess and json load on first use, not before the first frame
+    from PySide6.QtCore import QProcess
 
 log = logging.getLogger(__name__)
 SLOW_RATE = -0.35  # QTextToSpeech rates run from -1.0 to 1.0
@@ -80,6 +83,8 @@ class ReadAloud(QObject):
             return self._fail("no speech engine is installed")
         if name not in engines:
             return self._fail(f"the speech engine '{name}' is not installed")
+        from PySide6.QtCore import QProcess
+
         helper = self._helper = QProcess(self)
         helper.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         helper.readyReadStandardOutput.connect(self._read)
@@ -95,10 +100,14 @@ class ReadAloud(QObject):
         return self._start()
 
     def _send(self, message: dict[str, object]) -> None:
-        if self._helper is not None and self._helper.state() != QProcess.ProcessState.NotRunning:
+        import json
+
+        if self._helper is not None and _running(self._helper):
             self._helper.write((json.dumps(message) + "\n").encode())
 
     def _read(self) -> None:
+        import json
+
         while self._helper is not None and self._helper.canReadLine():  # None once given up
             try:
                 report = json.loads(bytes(self._helper.readLine().data()).decode())
@@ -228,8 +237,14 @@ class ReadAloud(QObject):
         self.unavailable.emit()
 
 
+def _running(helper: QProcess) -> bool:
+    from PySide6.QtCore import QProcess
+
+    return helper.state() != QProcess.ProcessState.NotRunning
+
+
 def _end(helper: QProcess) -> None:
     """Kill the helper (it may hang in its engine); a killed process is gone at once."""
-    if helper.state() != QProcess.ProcessState.NotRunning:
+    if _running(helper):
         helper.kill()
         helper.waitForFinished(1000)

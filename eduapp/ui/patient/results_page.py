@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from eduapp.core.quiz import Mastery, Results
 from eduapp.ui.widgets import button, discard, heading, label
-from eduapp.ui.wrap_layout import WrapLayout
+from eduapp.ui.wrap_layout import ButtonRow
 
 
 class ResultsPage(QWidget):
@@ -52,7 +52,7 @@ class ResultsPage(QWidget):
         self.scroller = scroll
         scroll.setWidget(content)
 
-        buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
+        buttons = ButtonRow(spacing=12)  # two rows rather than a cut button
         self.again_button = button(self.tr("Read this topic again"))
         self.modules_button = button(self.tr("Back to all topics"), "primary")
         self.again_button.clicked.connect(self.read_again)

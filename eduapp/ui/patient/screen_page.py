@@ -14,7 +14,7 @@ from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Screen
 from eduapp.ui.accessibility import set_role
 from eduapp.ui.widgets import Illustration, TextView, button, heading, label
-from eduapp.ui.wrap_layout import WrapLayout
+from eduapp.ui.wrap_layout import ButtonRow
 
 
 class ScreenPage(QWidget):
@@ -62,7 +62,7 @@ class ScreenPage(QWidget):
         body.addLayout(figure, 5)
         body.addWidget(self.text, 6)
 
-        buttons = WrapLayout(spacing=12)  # two rows rather than a cut button
+        buttons = ButtonRow(spacing=12)  # two rows rather than a cut button
         self.back_button = button(self.tr("Back"), "", name=self.tr("Back: previous screen"))
         self.next_button = button(self.tr("Next"), "primary")
         self.stop_button = button(self.tr("Stop the quiz"), "", name=self.tr(
