@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from eduapp.core.startup import Context, Notice, NoticeKind, Options, prepare
@@ -111,6 +111,32 @@ def settings_saved(window: MainWindow, context: Context) -> None:
         window.release_hold()
 
 
+class ClinicChanges(QObject):
+    """Clinic mode: the clinic's settings changed on its server; used here from now on.
+
+    `changed` is emitted on the settings listener's thread and handled on the interface's.
+    """
+
+    changed = Signal()
+
+    def __init__(self, window: MainWindow, context: Context) -> None:
+        super().__init__(window)
+        self.window, self.context = window, context
+        self.changed.connect(self.apply)
+
+    @Slot()
+    def apply(self) -> None:
+        log.info("the clinic's settings changed: using them now")
+        settings_saved(self.window, self.context)
+
+
+def follow_clinic(window: MainWindow, context: Context) -> ClinicChanges:
+    """Clinic mode: settings changed on the server are used here as soon as they arrive."""
+    changes = ClinicChanges(window, context)
+    context.on_clinic_change = lambda _synced: changes.changed.emit()
+    return changes
+
+
 def hold_for_phones(window: MainWindow, context: Context) -> None:
     """Kiosk: staff see what to set, instead of the welcome page, while phones are not set."""
     if not context.settings.missing_phones:
@@ -202,6 +228,7 @@ def run(options: Options, *, quit_when_ready: bool = False, text_step: int | Non
             app.quit()
 
     window.first_frame.connect(lambda: QTimer.singleShot(0, after_first_frame))
+    follow_clinic(window, context)
     if window.settings.kiosk and not quit_when_ready:
         if not kiosk_pin_ready(window, context):
             return 1

@@ -27,6 +27,7 @@ CLINIC_KEYS = ("clinic_name", "clinic_phone", "after_hours_phone", "emergency_nu
                "driver_rule")
 APP_KEYS = ("default_language", "languages", "idle_seconds", "kiosk", "text_size",
             "high_contrast", "paper", "keep_days")
+DEVICE_KEYS = ("kiosk",)  # each computer's own; in clinic mode the rest is the clinic's
 PHONE_KEYS = ("clinic_phone", "after_hours_phone")  # a clinic must set these before patients
 VALUE_MAX = 200  # characters in one clinic value
 # placeholders that must be whole numbers: the lowest and highest sensible value
@@ -207,11 +208,23 @@ def load_settings(resources: Path, data_dir: Path | None) -> ClinicSettings:
     return settings
 
 
+def settings_from_text(text: str, name: Path) -> ClinicSettings:
+    """Settings as one TOML text says them over the built-in defaults (`name` for problems)."""
+    settings = ClinicSettings()
+    try:
+        _apply_data(settings, name, tomllib.loads(text), text)
+    except tomllib.TOMLDecodeError as err:
+        settings.problems.append(toml_problem(name, err))
+    return settings
+
+
 def _apply(settings: ClinicSettings, path: Path, *, required: bool) -> None:
     read = _read(settings, path, required=required)
-    if read is None:
-        return
-    data, text = read
+    if read is not None:
+        _apply_data(settings, path, *read)
+
+
+def _apply_data(settings: ClinicSettings, path: Path, data: dict[str, Any], text: str) -> None:
     clinic = data.get("clinic", {})
     app = data.get("app", {})
     unset = data.get("unset", {})
@@ -357,8 +370,11 @@ def settings_problems(settings: ClinicSettings) -> dict[str, SettingProblem]:
     return problems
 
 
-def settings_toml(settings: ClinicSettings) -> str:
-    """The clinic's copy as TOML text: every key, each with a comment saying what it is."""
+def settings_toml(settings: ClinicSettings, *, clinic_only: bool = False) -> str:
+    """The clinic's copy as TOML text: every key, each with a comment saying what it is.
+
+    `clinic_only` leaves out what each computer keeps for itself (DEVICE_KEYS).
+    """
     lines = ["# Clinic settings for eduapp, saved from clinician mode.",
              "# eduapp reads this file at start; its values win over the shipped defaults.",
              "# Every value under [clinic] can appear in the content as a placeholder, "
@@ -376,6 +392,8 @@ def settings_toml(settings: ClinicSettings) -> str:
                       for key, value in sorted(table.items())]
     lines += ["", "[app]"]
     for key in APP_KEYS:
+        if clinic_only and key in DEVICE_KEYS:
+            continue
         value = getattr(settings, key)
         if key == "languages":
             text = "[" + ", ".join(_toml_string(code) for code in value) + "]"
@@ -399,7 +417,11 @@ def save_settings(settings: ClinicSettings, path: Path) -> None:
     if problems:
         raise SettingsError("the settings have problems: " + "; ".join(
             f"{key}: {why.must}" for key, why in problems.items()), problems)
-    text = settings_toml(settings)
+    write_settings_file(settings_toml(settings), path)
+
+
+def write_settings_file(text: str, path: Path) -> None:
+    """Replace the file at `path` with `text` in one step; raises SettingsError."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -51,6 +51,8 @@ class PinProblem(StrEnum):
     NOT_DIGITS = "not-digits"  # only the digits 0-9
     LENGTH = "length"  # MIN_DIGITS to MAX_DIGITS of them
     ALREADY_SET = "already-set"  # a PIN is chosen only once; then it is changed
+    SERVER_AWAY = "server-away"  # clinic mode: the clinic's PIN changes only on its server
+    NOT_HERE = "not-here"  # clinic mode: a device's role may not change the clinic's PIN
 
 
 def pin_problem(pin: str) -> PinProblem | None:

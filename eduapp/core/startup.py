@@ -13,6 +13,7 @@ import atexit
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -25,6 +26,8 @@ from eduapp.core.storage.problems import StoreError, StoreProblem
 
 if TYPE_CHECKING:  # loaded after the first frame: parsing content and SQLite wait till then
     from eduapp.core.content.model import Library, Module
+    from eduapp.core.storage.clinic_settings import Synced
+    from eduapp.core.storage.listener import Listener
     from eduapp.core.storage.sender import Sender
     from eduapp.core.storage.sqlite import Store
 
@@ -85,6 +88,10 @@ class Context:
     _store: Store | None = field(default=None, repr=False)
     _store_tried: bool = field(default=False, repr=False)
     sender: Sender | None = field(default=None, repr=False)  # clinic mode: the outbox's sender
+    # clinic mode: hears the clinic's settings and PIN change, and keeps this device's copy;
+    # `on_clinic_change` (set by the app) is called on the listener's thread after a change
+    settings_sync: Listener | None = field(default=None, repr=False)
+    on_clinic_change: Callable[[Synced], None] | None = field(default=None, repr=False)
 
     @property
     def library(self) -> Library:
@@ -116,6 +123,8 @@ class Context:
                 purge_old_sessions(self._store, self.settings.keep_days)
                 # first: sessions ended below are sent to the clinic too
                 self.sender = start_sender(self._store, self.data_dir)
+                if self.sender is not None:
+                    self.settings_sync = self._start_settings_sync()
                 if self.first_copy:
                     end_open_sessions(self._store)
         return self._store
@@ -128,8 +137,24 @@ class Context:
         """Parse the content and open the database now, if not done yet."""
         _ = self.library, self.store
 
+    def _start_settings_sync(self) -> Listener | None:
+        from eduapp.core.storage.clinic_settings import start_sync
+        from eduapp.core.storage.postgres import Connection
+
+        connection = Connection.load(self.data_dir)
+        if connection is None or self.data_dir is None:
+            return None
+
+        def changed(synced: Synced) -> None:
+            if self.on_clinic_change is not None:
+                self.on_clinic_change(synced)
+
+        return start_sync(connection.url, self.data_dir, self.resources, changed)
+
     def close(self) -> None:
         """Stop sending to the clinic and close the database, if they were started."""
+        if self.settings_sync is not None:
+            self.settings_sync.stop()
         if self.sender is not None:
             self.sender.stop()
         if self._store is not None:

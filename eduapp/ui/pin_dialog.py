@@ -37,6 +37,9 @@ class PinRules(Protocol):
     def check(self, pin: str) -> PinCheck | None:
         """None if right; otherwise how the try went (wrong, or locked for N s)."""
 
+    def change(self, current: str, new: str) -> PinProblem | PinCheck | None:
+        """None when changed; else why the new PIN cannot be used, or how the current went."""
+
 
 class PinForm(QDialog):
     """A modal form of PIN fields: a heading, a hint, the fields, what is wrong, Cancel and OK.
@@ -137,9 +140,19 @@ def pin_field(name: str) -> QLineEdit:
 
 
 def pin_rules(store: Store | None) -> PinRules | None:
-    """The PIN rules of the database, or None when there is no database to keep a PIN in."""
+    """The PIN rules of the database, or None when there is no database to keep a PIN in.
+
+    On a device connected to a clinic, the clinic's PIN (see eduapp.core.clinic_pin).
+    """
     if store is None:
         return None
+    from eduapp.core.storage.postgres import Connection
+
+    connection = Connection.load(store.path.parent if store.path else None)
+    if connection is not None:  # clinic mode: one PIN and lockout for every device
+        from eduapp.core.clinic_pin import ClinicPin
+
+        return ClinicPin(store, connection.url)
     from eduapp.core.pin import PinLock
 
     return PinLock(store)

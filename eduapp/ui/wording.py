@@ -84,6 +84,12 @@ def pin_outcome(outcome: PinProblem | PinCheck | None) -> str | None:
     if outcome is PinProblem.LENGTH:
         return tr("Use %1 to %2 digits.").replace("%1", str(MIN_DIGITS)).replace(
             "%2", str(MAX_DIGITS))
+    if outcome is PinProblem.SERVER_AWAY:
+        return tr("The clinic's server cannot be reached, so the PIN cannot be changed now. "
+                  "The PIN is the same on every device; try again when the server is back.")
+    if outcome is PinProblem.NOT_HERE:
+        return tr("This device cannot change the clinic's PIN: change it on a clinician "
+                  "computer.")
     return tr("A PIN is already set.")
 
 

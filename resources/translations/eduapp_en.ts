@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/wording.py" line="+53"/>
+        <location filename="../../eduapp/ui/wording.py" line="+59"/>
         <source>Stopped: %n to discuss</source>
         <translation>
             <numerusform>Stopped: %n to discuss</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>SettingsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+367"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+378"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
             <numerusform>Delete sessions older than %n day now</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+36"/>
         <source>Not saved: %n fields need a change.</source>
         <translation>
             <numerusform>Not saved: %n field needs a change.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+58"/>
         <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
         <translation>
             <numerusform>Delete every session that started more than %n day ago, with all its answers? This cannot be undone.</numerusform>

@@ -216,7 +216,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+129"/>
+        <location filename="../../eduapp/ui/wording.py" line="+135"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -310,7 +310,7 @@ comentar</translation>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="-113"/>
+        <location filename="../../eduapp/ui/wording.py" line="-119"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -424,6 +424,16 @@ comentar</translation>
         <translation>Use de %1 a %2 dígitos.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The clinic&apos;s server cannot be reached, so the PIN cannot be changed now. The PIN is the same on every device; try again when the server is back.</source>
+        <translation>No se puede conectar con el servidor de la clínica, así que ahora no se puede cambiar el PIN. El PIN es el mismo en todos los equipos; inténtelo de nuevo cuando el servidor vuelva a funcionar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This device cannot change the clinic&apos;s PIN: change it on a clinician computer.</source>
+        <translation>Este equipo no puede cambiar el PIN de la clínica: cámbielo en un equipo del personal clínico.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A PIN is already set.</source>
         <translation>Ya hay un PIN elegido.</translation>
@@ -517,7 +527,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+462"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+524"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
     </message>
@@ -570,7 +580,7 @@ comentar</translation>
         <translation>Volver a las pantallas del paciente</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <location line="+7"/>
         <source>Today</source>
         <translation>Hoy</translation>
@@ -805,7 +815,7 @@ comentar</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+105"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+108"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>
@@ -1117,7 +1127,7 @@ comentar</translation>
         <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -1163,7 +1173,7 @@ comentar</translation>
         <translation>Comenzar las preguntas</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>Picture: %1</source>
         <translation>Imagen: %1</translation>
     </message>
@@ -1171,7 +1181,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="-291"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-343"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1239,6 +1249,11 @@ comentar</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>On every device</source>
+        <translation>En todos los equipos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>On this computer</source>
         <translation>En esta computadora</translation>
     </message>
@@ -1381,16 +1396,51 @@ comentar</translation>
             <numerusform>Eliminar ahora las sesiones de más de %n días</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>These are the clinic&apos;s settings: saving them changes them on every device. Kiosk mode is this computer&apos;s own.</source>
+        <translation>Esta es la configuración de la clínica: al guardarla, cambia en todos los equipos. El modo quiosco es propio de esta computadora.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinic&apos;s server cannot be reached. These are the clinic&apos;s settings as this computer last saw them; changes cannot be saved until the server answers again.</source>
+        <translation>No se puede conectar con el servidor de la clínica. Esta es la configuración de la clínica tal como la vio esta computadora la última vez; los cambios no se pueden guardar hasta que el servidor vuelva a responder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These are the clinic&apos;s settings. This device cannot change them: change them on a clinician computer.</source>
+        <translation>Esta es la configuración de la clínica. Este equipo no puede cambiarla: cámbiela en un equipo del personal clínico.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Not saved: %n fields need a change.</source>
         <translation>
             <numerusform>No se guardó: %n campo necesita un cambio.</numerusform>
             <numerusform>No se guardó: %n campos necesitan un cambio.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved for every device of the clinic. Some changes take effect the next time eduapp starts.</source>
+        <translation>Guardado para todos los equipos de la clínica. Algunos cambios se aplican la próxima vez que se inicie eduapp.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved: this device cannot change the clinic&apos;s settings. Change them on a clinician computer.</source>
+        <translation>No se guardó: este equipo no puede cambiar la configuración de la clínica. Cámbiela en un equipo del personal clínico.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: the clinic&apos;s server cannot be reached, and the settings are the same on every device. Nothing was changed; save again when the server answers.</source>
+        <translation>No se guardó: no se puede conectar con el servidor de la clínica, y la configuración es la misma en todos los equipos. No se cambió nada; guarde de nuevo cuando el servidor responda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: the clinic&apos;s server could not save the settings. Nothing was changed.</source>
+        <translation>No se guardó: el servidor de la clínica no pudo guardar la configuración. No se cambió nada.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+21"/>
         <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
         <translation>
             <numerusform>¿Eliminar todas las sesiones que empezaron hace más de %n día, con todas sus respuestas? No se puede deshacer.</numerusform>
@@ -1422,17 +1472,17 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-68"/>
         <source>Not saved. %1</source>
         <translation>No se guardó. %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Saved to %1. Some changes take effect the next time eduapp starts.</source>
         <translation>Se guardó en %1. Algunos cambios se aplican la próxima vez que se inicie eduapp.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>The saved settings are shown again.</source>
         <translation>Se muestra de nuevo la configuración guardada.</translation>
     </message>
@@ -1442,7 +1492,7 @@ comentar</translation>
         <translation>No se pudieron eliminar las sesiones antiguas: %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The clinician PIN was changed.</source>
         <translation>Se cambió el PIN clínico.</translation>
     </message>
@@ -1709,12 +1759,12 @@ comentar</translation>
 <context>
     <name>checklist</name>
     <message>
-        <location filename="../../eduapp/ui/print/checklist.py" line="+38"/>
+        <location filename="../../eduapp/ui/print/checklist.py" line="+45"/>
         <source>My session: date %1  time %2</source>
         <translation>Mi sesión: fecha %1  hora %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Print my checklist</source>
         <translation>Imprimir mi lista</translation>
     </message>
@@ -1749,7 +1799,7 @@ comentar</translation>
 <context>
     <name>pin</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+29"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+39"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>

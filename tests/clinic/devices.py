@@ -21,7 +21,9 @@ from eduapp.core.visit import Visit
 class Device:
     """A kiosk or clinician computer joined to the clinic, as the app runs it."""
 
-    def __init__(self, folder: Path, url: str, name: str, *, first_wait: float = 0.1) -> None:
+    def __init__(self, folder: Path, url: str, name: str, *, first_wait: float = 0.1,
+                 keep_local: bool | None = None) -> None:
+        """`keep_local`: as the sender's (None: a kiosk's role forgets what was delivered)."""
         folder.mkdir(parents=True, exist_ok=True)
         join(folder, url, name)
         self.folder = folder
@@ -30,7 +32,7 @@ class Device:
         connection = Connection.load(folder)
         assert connection is not None
         self.sender = Sender(folder / DB_NAME, connection, first_wait=first_wait,
-                             longest_wait=first_wait * 4)
+                             longest_wait=first_wait * 4, keep_local=keep_local)
         self.store.on_outbox = self.sender.wake
 
     def close(self) -> None:

@@ -23,7 +23,7 @@ def visits(tmp_path: Path, device_url: str, library: Library) -> list[Device]:
     modules = library.for_language("en")
     made = []
     for name, plans in (("Kiosk 1", [(0, 1, None), (1, 0, None)]), ("Kiosk 2", [(2, 2, 2)])):
-        device = Device(tmp_path / name, device_url, name)
+        device = Device(tmp_path / name, device_url, name, keep_local=True)
         for module_index, wrong, stop in plans:
             visit = Visit(device.store, "en")
             answer_all(visit, modules[module_index], wrong_first=wrong, stop_after=stop)

@@ -21,13 +21,17 @@ log = logging.getLogger(__name__)
 class Listener:
     """Calls `on_results()` (on its own thread) each time a device delivers results.
 
+    Another `channel` hears other news: eduapp_settings, the clinic's settings or PIN.
+
     `on_link(up)` is called when the connection is made (True) or lost (False).
     """
 
     def __init__(self, url: str, on_results: Callable[[], None],
                  on_link: Callable[[bool], None] | None = None, *,
-                 first_wait: float = 1.0, longest_wait: float = 30.0) -> None:
+                 first_wait: float = 1.0, longest_wait: float = 30.0,
+                 channel: str = CHANNEL) -> None:
         self._url = url
+        self._channel = channel
         self._on_results = on_results
         self._on_link = on_link
         self._first_wait, self._longest_wait = first_wait, longest_wait
@@ -67,7 +71,7 @@ class Listener:
     def _listen(self) -> None:
         db = connect(self._url, autocommit=True)
         try:
-            db.execute(f"LISTEN {CHANNEL}")
+            db.execute(f"LISTEN {self._channel}")
             self._tell(self._on_link, True)
             while not self._stopping.is_set():
                 # wakes every 5 s only to notice stop(); no query is sent, nothing is polled

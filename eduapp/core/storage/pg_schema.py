@@ -4,9 +4,10 @@ Tables change only through `MIGRATIONS` (each entry takes the schema one version
 recorded in eduapp.schema_version). The functions and privileges in `CODE` and `_grant` are
 replaced as a whole on every `init`, so they always match the running eduapp.
 
-A device's role may only call `eduapp.register_device` and `eduapp.deliver` (both run as
-the schema's owner and check what they are given) and read the clinic's settings; it cannot
-read sessions or answers. The clinician role reads everything.
+A device's role may only call `eduapp.register_device`, `eduapp.deliver` and the PIN and
+retention functions (they run as the schema's owner and check what they are given) and read
+the clinic's settings; it cannot read sessions or answers, nor change settings. The
+clinician role reads everything and saves settings.
 """
 
 from __future__ import annotations
@@ -96,6 +97,24 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions RENAME COLUMN label TO visit_code;
     """,
+    # version 5: one set of settings for the whole clinic (the TOML a clinician saved, with
+    # its retention in days) and the clinician PIN with its lockout, in the one row there is;
+    # each `_version` counts the saves, 0 until the first
+    """
+    CREATE TABLE clinic (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        settings text,
+        keep_days integer,
+        settings_version bigint NOT NULL DEFAULT 0,
+        settings_at timestamptz,
+        pin_hash text,
+        pin_version bigint NOT NULL DEFAULT 0,
+        pin_failures integer NOT NULL DEFAULT 0,
+        pin_lockouts integer NOT NULL DEFAULT 0,
+        pin_locked_until timestamptz
+    );
+    INSERT INTO clinic DEFAULT VALUES;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -184,7 +203,98 @@ BEGIN
 END
 $$;
 """
-FUNCTIONS = ("register_device(uuid, text)", "deliver(uuid, jsonb)")
+# The clinic's settings and PIN (see eduapp.core.storage.clinic_settings). Every device may
+# read them, record a PIN try, choose a PIN when none is set, and have the server purge by
+# its own retention; only a clinician saves settings or changes the PIN. Both notify devices.
+CLINIC_CODE = """
+CREATE OR REPLACE FUNCTION eduapp.save_settings(toml text, days integer, only_if_empty boolean)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+DECLARE
+    saved bigint;
+BEGIN
+    UPDATE clinic SET settings = toml, keep_days = days, settings_at = now(),
+                      settings_version = settings_version + 1
+    WHERE NOT only_if_empty OR settings IS NULL RETURNING settings_version INTO saved;
+    IF saved IS NOT NULL THEN
+        PERFORM pg_notify('eduapp_settings', 'settings');
+    END IF;
+    RETURN saved;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION eduapp.set_pin(hash text)
+RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+    UPDATE clinic SET pin_hash = hash, pin_version = pin_version + 1, pin_failures = 0,
+                      pin_lockouts = 0, pin_locked_until = NULL;
+    SELECT pg_notify('eduapp_settings', 'pin');
+$$;
+
+CREATE OR REPLACE FUNCTION eduapp.choose_pin(hash text, first_ever boolean)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+BEGIN
+    UPDATE clinic SET pin_hash = hash, pin_version = pin_version + 1, pin_failures = 0,
+                      pin_lockouts = 0, pin_locked_until = NULL
+    WHERE pin_hash IS NULL AND (pin_version = 0 OR NOT first_ever);
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    PERFORM pg_notify('eduapp_settings', 'pin');
+    RETURN true;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION eduapp.pin_tried(is_right boolean, OUT failures integer,
+                                            OUT lockouts integer, OUT locked_seconds float8)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+DECLARE
+    c clinic%ROWTYPE;
+    waiting float8;
+BEGIN
+    SELECT * INTO c FROM clinic FOR UPDATE;
+    waiting := coalesce(extract(epoch FROM c.pin_locked_until - clock_timestamp()), 0);
+    IF waiting > 0 THEN
+        failures := c.pin_failures; lockouts := c.pin_lockouts; locked_seconds := waiting;
+    ELSIF is_right THEN
+        UPDATE clinic SET pin_failures = 0, pin_lockouts = 0, pin_locked_until = NULL;
+        failures := 0; lockouts := 0; locked_seconds := 0;
+    ELSIF c.pin_failures + 1 < {tries} THEN
+        UPDATE clinic SET pin_failures = c.pin_failures + 1;
+        failures := c.pin_failures + 1; lockouts := c.pin_lockouts; locked_seconds := 0;
+    ELSE
+        lockouts := c.pin_lockouts + 1;
+        locked_seconds := {first_lock} * 2 ^ (lockouts - 1);
+        failures := 0;
+        UPDATE clinic SET pin_failures = 0, pin_lockouts = lockouts,
+            pin_locked_until = clock_timestamp() + make_interval(secs => locked_seconds);
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION eduapp.purge_old()
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+DECLARE
+    days integer;
+    deleted bigint;
+BEGIN
+    SELECT keep_days INTO days FROM clinic;
+    IF days IS NULL THEN
+        RETURN 0;
+    END IF;
+    DELETE FROM sessions WHERE started_at < now() - make_interval(days => days);
+    GET DIAGNOSTICS deleted = ROW_COUNT;
+    RETURN deleted;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION eduapp.ended_sessions(device uuid, ids uuid[])
+RETURNS SETOF uuid LANGUAGE sql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+    SELECT id FROM sessions WHERE id = ANY(ids) AND device_id = device AND ended_at IS NOT NULL
+$$;
+"""
+FUNCTIONS = ("register_device(uuid, text)", "deliver(uuid, jsonb)",
+             "choose_pin(text, boolean)", "pin_tried(boolean)", "purge_old()",
+             "ended_sessions(uuid, uuid[])")
+CLINICIAN_FUNCTIONS = ("save_settings(text, integer, boolean)", "set_pin(text)")
 
 
 @dataclass
@@ -221,6 +331,7 @@ def init(admin_url: str, *, new_passwords: bool = False, host: str | None = None
             report = InitReport(database, before, SCHEMA_VERSION)
             with db.transaction():
                 db.execute(CODE)
+                db.execute(clinic_code())
                 passwords = _roles(db, database, new_passwords, report)
                 _grant(db, database)
         except ServerError:
@@ -233,6 +344,14 @@ def init(admin_url: str, *, new_passwords: bool = False, host: str | None = None
     if clinician in passwords:
         report.clinician_url = handout_url(admin_url, clinician, passwords[clinician], host)
     return report
+
+
+def clinic_code() -> str:
+    """CLINIC_CODE with the PIN lockout's rules, the same as a lone computer's."""
+    from eduapp.core.pin import FIRST_LOCK_SECONDS, TRIES_BEFORE_LOCK
+
+    return CLINIC_CODE.replace("{tries}", str(TRIES_BEFORE_LOCK)).replace(
+        "{first_lock}", repr(float(FIRST_LOCK_SECONDS)))
 
 
 def schema_version(db: Any) -> int:
@@ -288,13 +407,14 @@ def _grant(db: Any, database: str) -> None:
         db.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             sql.Identifier(database), role))
         db.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, role))
-        db.execute(sql.SQL("GRANT SELECT ON eduapp.settings, eduapp.schema_version TO {}")
-                   .format(role))
-    for function in FUNCTIONS:
+        db.execute(sql.SQL("GRANT SELECT ON eduapp.settings, eduapp.schema_version, "
+                           "eduapp.clinic TO {}").format(role))
+    for function in FUNCTIONS + CLINICIAN_FUNCTIONS:
         name = sql.SQL("eduapp." + function)
         db.execute(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(name))
-        db.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}, {}").format(
-            name, device, clinician))
+        db.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(name, clinician))
+        if function in FUNCTIONS:
+            db.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(name, device))
     db.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(schema, clinician))
     db.execute(sql.SQL("GRANT UPDATE (visit_code) ON eduapp.sessions TO {}").format(clinician))
 

@@ -5,6 +5,12 @@ last row it holds). If the connection breaks between the server's commit and the
 reaching us, the rows are sent again and the server skips them: nothing is doubled. While
 the server is away the sender waits longer each time (1 s doubling to 60 s); when nothing
 is waiting it sleeps until the store wakes it, so an idle kiosk costs no CPU.
+
+Retention: on each connection, and hourly while connected, the sender has the server delete
+sessions older than the clinic keeps them (eduapp.purge_old, by the server's own setting).
+A device whose role cannot read results back (a kiosk) deletes its own copy of each ended
+session as soon as the server holds it ended; a clinician computer keeps its copy for when
+the server is away, until its own retention.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ log = logging.getLogger(__name__)
 FIRST_WAIT = 1.0
 LONGEST_WAIT = 60.0
 BATCH = 500
+PURGE_EVERY = 3600.0  # seconds between the server's retention purges while connected
+FORGET_BATCH = 1000  # ended sessions looked up on the server at once
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,16 @@ class Sender:
     """Delivers the outbox of the database at `db_path` to the clinic in `connection`."""
 
     def __init__(self, db_path: Path, connection: Connection, *,
-                 first_wait: float = FIRST_WAIT, longest_wait: float = LONGEST_WAIT) -> None:
+                 first_wait: float = FIRST_WAIT, longest_wait: float = LONGEST_WAIT,
+                 keep_local: bool | None = None) -> None:
+        """`keep_local`: keep this device's copy of delivered sessions.
+
+        None: keep it unless the role cannot read results back (a kiosk's).
+        """
         self._path = db_path
+        self._keep_local = keep_local
+        self._forget = False
+        self._purged_at = 0.0
         self._connection = connection
         self._first_wait, self._longest_wait = first_wait, longest_wait
         self._local: sqlite3.Connection | None = None
@@ -122,6 +138,7 @@ class Sender:
         local = self._open_local()
         if not outbox.waiting(local) and self._server is not None:
             return 0
+        fresh = self._server is None
         server = self._open_server(local)
         sent = 0
         while rows := outbox.oldest(local, BATCH):
@@ -137,7 +154,41 @@ class Sender:
                 raise ServerError(Failure.OTHER, f"the server stopped at row {done}")
         if not sent:
             self._note(True, None)
+        if sent or fresh:
+            self._tidy(server)
         return sent
+
+    def _tidy(self, server: Any) -> None:
+        """Retention on the server; a kiosk's copy of what the server holds goes."""
+        try:
+            if self._purged_at == 0.0 or time.monotonic() - self._purged_at > PURGE_EVERY:
+                self._purged_at = time.monotonic()
+                gone = server.execute("SELECT eduapp.purge_old()").fetchone()[0]
+                if gone:
+                    log.info("the clinic's server deleted %d sessions past retention", gone)
+            if self._forget:
+                self._forget_delivered(server)
+        except Exception as err:  # an older server: delivery goes on without it
+            log.warning("retention on the clinic's server failed: %s", classify(err).failure.value)
+
+    def _forget_delivered(self, server: Any) -> None:
+        from eduapp.core.storage.sqlite import Store
+
+        local = self._open_local()
+        ended = [r[0] for r in local.execute(
+            "SELECT uid FROM sessions WHERE ended_at IS NOT NULL AND uid IS NOT NULL "
+            "ORDER BY id LIMIT ?", (FORGET_BATCH,))]
+        if not ended:
+            return
+        held = [str(r[0]) for r in server.execute(
+            "SELECT eduapp.ended_sessions(%s, %s::uuid[])", (self._device, ended))]
+        if held:
+            store = Store.open(self._path)
+            try:
+                gone = store.forget_sessions(held)
+            finally:
+                store.close()
+            log.info("%d sessions the clinic's server holds were deleted from this device", gone)
 
     def _open_local(self) -> sqlite3.Connection:
         if self._local is None:
@@ -153,11 +204,15 @@ class Sender:
                 row = server.execute("SELECT eduapp.register_device(%s, %s)",
                                      (self._device, self._connection.device_name)).fetchone()
                 held = row[0] if row else 0
+                reads = server.execute(
+                    "SELECT has_table_privilege('eduapp.answers', 'SELECT')").fetchone()
             except Exception as err:
                 server.close()
                 raise classify(err) from None
             outbox.sent_up_to(local, int(held))
             self._server = server
+            keep = self._keep_local
+            self._forget = not (bool(reads and reads[0]) if keep is None else keep)
         return self._server
 
     def _disconnect(self) -> None:

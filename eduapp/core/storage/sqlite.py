@@ -318,14 +318,30 @@ class Store:
         if days < 1:
             raise ValueError("sessions are kept for at least one day")
         cutoff = _utc_stamp((now or self._now()) - timedelta(days=days))
-        old = "SELECT id FROM sessions WHERE started_at < ?"
+        return self._delete_sessions("started_at < ?", (cutoff,))
+
+    def forget_sessions(self, uids: Iterable[str]) -> int:
+        """Delete this device's copy of sessions the clinic's server holds, ended; how many.
+
+        Nothing goes to the outbox: the server keeps them. Overwritten on disk as above.
+        """
+        listed = sorted(set(uids))
+        if not listed:
+            return 0
+        marks = ",".join("?" * len(listed))
+        return self._delete_sessions(f"uid IN ({marks}) AND ended_at IS NOT NULL",
+                                     tuple(listed))
+
+    def _delete_sessions(self, where: str, params: tuple[object, ...]) -> int:
+        """Delete the sessions `where` says, with their quizzes, answers and screen views."""
+        old = f"SELECT id FROM sessions WHERE {where}"
         self._run("PRAGMA secure_delete = ON", ())
         with self.batch():
             self._run("DELETE FROM answers WHERE attempt_id IN (SELECT id FROM quiz_attempts "
-                      f"WHERE session_id IN ({old}))", (cutoff,))
-            self._run(f"DELETE FROM quiz_attempts WHERE session_id IN ({old})", (cutoff,))
-            self._run(f"DELETE FROM screen_views WHERE session_id IN ({old})", (cutoff,))
-            deleted = self._run("DELETE FROM sessions WHERE started_at < ?", (cutoff,)).rowcount
+                      f"WHERE session_id IN ({old}))", params)
+            self._run(f"DELETE FROM quiz_attempts WHERE session_id IN ({old})", params)
+            self._run(f"DELETE FROM screen_views WHERE session_id IN ({old})", params)
+            deleted = self._run(f"DELETE FROM sessions WHERE {where}", params).rowcount
         return int(deleted)
 
     def session(self, session_id: int) -> SessionRow | None:

@@ -4,6 +4,9 @@ The form shows the settings as `load_settings` reads them; on "Save settings" th
 `eduapp.core.clinic` check every value (a problem is shown under its field) and write the
 data folder's clinic.toml in one step. Deleting old sessions and changing the PIN also go
 through core (`Store.purge_older_than`, `PinLock.change`); this tab only asks and shows.
+
+In clinic mode the settings are the clinic's: saved on its server first (then in this
+computer's copy), and only while the server answers; a kiosk's role cannot save them.
 """
 
 from __future__ import annotations
@@ -40,12 +43,13 @@ from eduapp.core.clinic import (
     with_changes,
 )
 from eduapp.core.paths import installed_languages
-from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS, PinLock
+from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS
+from eduapp.core.storage.clinic_view import ClinicView, Reach
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import clinician_style
 from eduapp.ui.i18n import language_name
-from eduapp.ui.pin_dialog import PinForm
+from eduapp.ui.pin_dialog import PinForm, PinRules, pin_rules
 from eduapp.ui.widgets import button, label, show_status
 from eduapp.ui.wording import pin_outcome, setting_problem, settings_not_saved, store_problem
 
@@ -59,8 +63,9 @@ class SettingsTab(QWidget):
     purged = Signal(int)  # this many old sessions were deleted
 
     def __init__(self, store: Store, settings_path: Path, resources: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, clinic: ClinicView | None = None) -> None:
         super().__init__(parent)
+        self.clinic = clinic  # clinic mode: the settings are saved on the clinic's server
         self.setObjectName("page")
         self.setStyleSheet(clinician_style())
         self.store = store
@@ -78,6 +83,9 @@ class SettingsTab(QWidget):
         self.file_problems = label("", "banner")
         self.file_problems.hide()
         box.addWidget(self.file_problems)
+        self.clinic_note = label("", "banner")
+        self.clinic_note.hide()
+        box.addWidget(self.clinic_note)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -102,6 +110,8 @@ class SettingsTab(QWidget):
         box.addWidget(scroll, 1)
         box.addLayout(self._save_bar())
         self.fill(self.settings)
+        if clinic is not None:
+            self.show_clinic(clinic.reach)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
@@ -208,7 +218,8 @@ class SettingsTab(QWidget):
         return card
 
     def _computer_card(self) -> QFrame:
-        card, grid = self._card(self.tr("On this computer"))
+        card, grid = self._card(self.tr("On every device") if self.clinic is not None
+                                else self.tr("On this computer"))
         self._row(grid, "idle_seconds", self.tr("Start over after"), self._line(number=True),
                   self.tr("seconds without a touch"))
         self.kiosk = self._check(self.tr("Kiosk: full screen; closing needs the PIN"))
@@ -372,9 +383,29 @@ class SettingsTab(QWidget):
 
     # actions ----------------------------------------------------------------------------
 
+    def show_clinic(self, reach: Reach) -> None:
+        """Clinic mode: say whose settings these are and whether they can be saved now."""
+        if reach is Reach.WHOLE_CLINIC:
+            text = self.tr("These are the clinic's settings: saving them changes them on every "
+                           "device. Kiosk mode is this computer's own.")
+        elif reach is Reach.AWAY:
+            text = self.tr("The clinic's server cannot be reached. These are the clinic's "
+                           "settings as this computer last saw them; changes cannot be saved "
+                           "until the server answers again.")
+        else:
+            text = self.tr("These are the clinic's settings. This device cannot change them: "
+                           "change them on a clinician computer.")
+        self.clinic_note.setText(text)
+        self.clinic_note.setAccessibleName(text)
+        self.clinic_note.show()
+        self.save_button.setEnabled(reach is not Reach.OWN_ONLY)
+
     def save(self) -> bool:
         """Check the form and write the settings file; True when it was saved."""
         changed = with_changes(self.settings, self.form())
+        problems = settings_problems(changed)
+        if not problems and self.clinic is not None and not self._save_for_clinic(changed):
+            return False
         try:
             save_settings(changed, self.settings_path)
         except SettingsError as err:
@@ -389,9 +420,38 @@ class SettingsTab(QWidget):
         self.settings = changed
         self.show_problems({})
         self.file_problems.hide()
-        self.say(self.tr("Saved to %1. Some changes take effect the next time eduapp starts.")
-                 .replace("%1", str(self.settings_path)))
+        if self.clinic is not None:
+            self.say(self.tr("Saved for every device of the clinic. Some changes take effect "
+                             "the next time eduapp starts."))
+        else:
+            self.say(self.tr("Saved to %1. Some changes take effect the next time eduapp "
+                             "starts.").replace("%1", str(self.settings_path)))
         self.saved.emit()
+        return True
+
+    def _save_for_clinic(self, changed: ClinicSettings) -> bool:
+        """Save on the clinic's server first; False (and why, said) when it cannot."""
+        from eduapp.core.storage.clinic_settings import push_settings
+        from eduapp.core.storage.postgres import Failure, ServerError
+
+        assert self.clinic is not None
+        try:
+            push_settings(self.clinic.url, changed)
+        except ServerError as err:
+            if err.failure is Failure.REFUSED:
+                self.show_clinic(Reach.OWN_ONLY)
+                self.say(self.tr("Not saved: this device cannot change the clinic's settings. "
+                                 "Change them on a clinician computer."), error=True)
+            elif err.failure is Failure.UNREACHABLE:
+                self.show_clinic(Reach.AWAY)
+                self.say(self.tr("Not saved: the clinic's server cannot be reached, and the "
+                                 "settings are the same on every device. Nothing was "
+                                 "changed; save again when the server answers."), error=True)
+            else:
+                self.say(self.tr("Not saved: the clinic's server could not save the settings. "
+                                 "Nothing was changed."), error=True)
+            return False
+        self.show_clinic(Reach.WHOLE_CLINIC)
         return True
 
     def discard(self) -> None:
@@ -426,7 +486,9 @@ class SettingsTab(QWidget):
         self.purged.emit(deleted)
 
     def change_pin(self) -> None:
-        dialog = ChangePinDialog(PinLock(self.store), self)
+        rules = pin_rules(self.store)
+        assert rules is not None
+        dialog = ChangePinDialog(rules, self)
         if self._run_dialog(dialog):
             self.say(self.tr("The clinician PIN was changed."))
 
@@ -456,7 +518,7 @@ def _select(box: QComboBox, value: object) -> None:
 class ChangePinDialog(PinForm):
     """The current PIN, the new one twice; the PIN rules decide and say what is wrong."""
 
-    def __init__(self, rules: PinLock, parent: QWidget | None = None) -> None:
+    def __init__(self, rules: PinRules, parent: QWidget | None = None) -> None:
         self.rules = rules
         super().__init__((
             self.tr("Change the clinician PIN"), self.tr("Change the clinician PIN"),

@@ -101,7 +101,7 @@ class ClinicianWorkspace(QWidget):
         if c.store is not None and c.settings_path is not None:
             from eduapp.ui.clinician.settings import SettingsTab
 
-            settings = SettingsTab(c.store, c.settings_path, c.resources)
+            settings = SettingsTab(c.store, c.settings_path, c.resources, clinic=c.clinic)
             settings.saved.connect(self.settings_saved)
             self.tabs.addTab(settings, self.tr("Settings"))
 
