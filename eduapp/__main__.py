@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import time
 from pathlib import Path
 
 from eduapp import version
@@ -49,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     checklist = commands.add_parser("checklist", parents=[common],
                                     help="write the printable checklist as a one-page PDF")
     checklist.add_argument("--out", type=Path, metavar="PDF", required=True)
+    checklist.add_argument("--appointment", metavar="HH:MM", type=_clock,
+                           help="the session's start (24-hour clock, e.g. 09:30): the sheet "
+                                "then has the clock times to stop eating and to arrive")
     gallery = commands.add_parser("gallery", parents=[common],
                                   help="render every patient screen to PNG files")
     gallery.add_argument("--out", type=Path, metavar="DIR", required=True)
@@ -98,6 +102,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _clock(text: str) -> time:
+    from eduapp.core.day_plan import parse_time
+
+    at = parse_time(text)
+    if at is None:
+        raise argparse.ArgumentTypeError("write the time as HH:MM on a 24-hour clock, e.g. "
+                                         "09:30 or 14:00")
+    return at
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--speech-helper"]:  # read-aloud's engine, in a process of its own
@@ -137,7 +151,7 @@ def _run(argv: list[str] | None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from eduapp.commands.checklist import run_checklist
 
-        return run_checklist(options, args.out)
+        return run_checklist(options, args.out, args.appointment)
     if args.command == "export":
         if args.format == "pdf":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

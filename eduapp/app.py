@@ -14,6 +14,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,7 +77,7 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         workspace = ClinicianWorkspace(WorkspaceContext(
             context.store, list(window.modules[window.language]), settings.name, settings.paper,
             context.data_dir / SETTINGS_FILE if context.data_dir else None,
-            context.resources, notices, clinic_view(context)))
+            context.resources, notices, clinic_view(context), settings.values))
 
         def saved() -> None:
             settings_saved(window, context)
@@ -93,7 +94,8 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
         paper=settings.paper,
         idle_seconds=idle_seconds or settings.idle_seconds, kiosk=kiosk or settings.kiosk,
         text_step=settings.text_size if text_step is None else text_step,
-        high_contrast=settings.high_contrast, language=context.language),
+        high_contrast=settings.high_contrast, language=context.language,
+        timing=settings.values),
         open_visit, open_workspace, Translations(context.resources))
     return window
 
@@ -107,6 +109,7 @@ def settings_saved(window: MainWindow, context: Context) -> None:
 
     context.settings = load_settings(context.resources, context.data_dir)
     context.reload_content()
+    window.settings = replace(window.settings, timing=context.settings.values)
     if not context.settings.missing_phones:
         window.release_hold()
 

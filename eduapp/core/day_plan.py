@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from eduapp.core.clinic import SettingProblem, timing_problems
 
+SESSION_MODULE = "your-infusion-session"  # its checklist is for one session: its day plan
 _DAY = date(2000, 1, 2)  # any day: only the time and "the day before" are kept
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
@@ -44,10 +44,14 @@ def long_date(day: date) -> str:
                               QLocale.FormatType.LongFormat)
 
 
+def clock_time(at: time) -> str:
+    """A time of day as the interface language writes it ("2:05 PM" in English)."""
+    return QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
+
+
 def short_time(moment: datetime) -> str:
     """The local time of day of `moment` as the interface language writes it ("2:05 PM")."""
-    local = moment.astimezone()
-    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return clock_time(moment.astimezone().time())
 
 
 def time_range(start: datetime, end: datetime) -> str:

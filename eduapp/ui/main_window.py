@@ -9,7 +9,7 @@ instead of quitting.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -36,6 +36,8 @@ from eduapp.ui.widgets import button, discard, label, one_tab_stop
 from eduapp.ui.wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
+    from datetime import time
+
     from eduapp.core.content.model import Module
     from eduapp.core.visit import Visit
 
@@ -54,6 +56,8 @@ class WindowSettings:
     high_contrast: bool = False
     speech_engine: str | None = None  # None: the system's; "mock" in tests
     language: str = "en"  # each patient's starting language: a key of the window's modules
+    timing: Mapping[str, str] = field(default_factory=dict)  # the clinic's fasting and
+    # arrival settings (no_food_hours, ...), for the day-of plan on the session checklist
 
 
 class MainWindow(QMainWindow):
@@ -385,10 +389,12 @@ class MainWindow(QMainWindow):
 
     # the rest -------------------------------------------------------------------------------
 
-    def _print_checklist(self, module: Module) -> None:
+    def _print_checklist(self, module: Module, appointment: time | None) -> None:
         from eduapp.ui.print.checklist import print_checklist  # print support loads on first use
+        from eduapp.ui.print.day_plan import plan_for
 
-        print_checklist(module, self.clinic_name, self.paper, self)
+        print_checklist(module, self.clinic_name, self.paper, self,
+                        plan_for(appointment, self.settings.timing))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -154,6 +154,13 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QLineEdit {{ background: {p.surface}; border: 2px solid {p.primary}; border-radius: 10px;
         padding: 6px 12px; }}
     QLineEdit:focus {{ border: 4px solid {p.focus}; }}
+    QComboBox[kind="list"] {{ background: {p.surface}; color: {p.ink};
+        border: 2px solid {p.primary}; border-radius: 10px; padding: 6px 40px 6px 12px;
+        min-height: 32px; }}
+    QComboBox[kind="list"]:focus {{ border: 4px solid {p.focus}; }}
+    QComboBox[kind="list"]::drop-down {{ width: 36px; border: none; }}
+    QComboBox[kind="list"] QAbstractItemView {{ background: {p.surface}; color: {p.ink};
+        selection-background-color: {p.chosen_tint}; selection-color: {p.ink}; }}
     QFrame#topbar QPushButton[kind="step"] {{ min-width: 48px; min-height: 44px; padding: 0; }}
     QPushButton[kind="step"]:checked {{ background: {p.primary}; color: {p.on_primary}; }}
     QFrame[role="mark-round"], QFrame[role="mark-square"] {{ background: {p.surface};

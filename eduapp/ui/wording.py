@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from PySide6.QtCore import QT_TR_NOOP, QLocale, QTime
+from PySide6.QtCore import QT_TR_NOOP
 
 from eduapp.core.analytics import AttemptSummary, ToDiscuss
 from eduapp.core.clinic import Must, SettingProblem, SettingsError
@@ -14,7 +14,7 @@ from eduapp.core.quiz import Mastery
 from eduapp.core.startup import Notice, NoticeKind
 from eduapp.core.storage.clinic_view import Reach
 from eduapp.core.storage.problems import StoreProblem
-from eduapp.ui.i18n import tr
+from eduapp.ui.i18n import short_time, tr
 
 _STORE_PROBLEMS = {  # QT_TR_NOOP: lupdate collects them; store_problem translates
     StoreProblem.BUSY: QT_TR_NOOP("the database is in use by another program"),
@@ -61,8 +61,7 @@ def clinic_reach(reach: Reach, since: datetime | None) -> str:
     if reach is Reach.OWN_ONLY:
         return tr("This device shows its own sessions only; clinician computers show the "
                   "whole clinic.")
-    moment = (since or datetime.now()).astimezone()
-    when = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    when = short_time(since or datetime.now())
     return tr("The clinic's server cannot be reached (since %1). Only this device's sessions "
               "are shown; sessions from other devices are not.").replace("%1", when)
 

@@ -151,7 +151,7 @@ comentar</translation>
     <message>
         <location line="+1"/>
         <source>Sessions missed / quizzed</source>
-        <translation>Sesiones no logrado / evaluado</translation>
+        <translation>Sesiones no logradas / evaluadas</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -216,7 +216,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+135"/>
+        <location filename="../../eduapp/ui/wording.py" line="+134"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -310,7 +310,7 @@ comentar</translation>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="-119"/>
+        <location filename="../../eduapp/ui/wording.py" line="-118"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -393,7 +393,7 @@ comentar</translation>
         <translation>Este equipo muestra solo sus propias sesiones; los equipos del personal clínico muestran toda la clínica.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The clinic&apos;s server cannot be reached (since %1). Only this device&apos;s sessions are shown; sessions from other devices are not.</source>
         <translation>No se puede conectar con el servidor de la clínica (desde las %1). Solo se muestran las sesiones de este equipo; las de los demás equipos no aparecen.</translation>
     </message>
@@ -525,6 +525,25 @@ comentar</translation>
     </message>
 </context>
 <context>
+    <name>AppointmentField</name>
+    <message>
+        <location filename="../../eduapp/ui/patient/appointment.py" line="+60"/>
+        <location line="+6"/>
+        <source>My session starts at</source>
+        <translation>Mi sesión empieza a las</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Choose a time to print the times to stop eating and to arrive</source>
+        <translation>Elija una hora para imprimir a qué hora dejar de comer y a qué hora llegar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a time</source>
+        <translation>Elija una hora</translation>
+    </message>
+</context>
+<context>
     <name>ChangePinDialog</name>
     <message>
         <location filename="../../eduapp/ui/clinician/settings.py" line="+524"/>
@@ -570,7 +589,7 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/workspace.py" line="+60"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+62"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
@@ -630,7 +649,7 @@ comentar</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../eduapp/ui/main_window.py" line="+166"/>
+        <location filename="../../eduapp/ui/main_window.py" line="+170"/>
         <source>%1: learning about your care</source>
         <translation>%1: aprender sobre su atención</translation>
     </message>
@@ -873,29 +892,29 @@ comentar</translation>
 <context>
     <name>PresenterTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/presenter.py" line="+37"/>
+        <location filename="../../eduapp/ui/clinician/presenter.py" line="+43"/>
         <source>Outline of all modules and screens</source>
         <translation>Esquema de todos los temas y pantallas</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+25"/>
+        <location line="+22"/>
+        <location line="+27"/>
         <source>Clinician notes</source>
         <translation>Notas para el personal clínico</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Clinician notes for this screen</source>
         <translation>Notas para el personal clínico sobre esta pantalla</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <location line="+1"/>
         <source>Next module</source>
         <translation>Siguiente tema</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>No notes for this screen.</source>
         <translation>No hay notas para esta pantalla.</translation>
     </message>
@@ -1122,7 +1141,7 @@ comentar</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/screen_page.py" line="+44"/>
+        <location filename="../../eduapp/ui/patient/screen_page.py" line="+45"/>
         <source>Let&apos;s look at this again. Then you can try the question once more.</source>
         <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
     </message>
@@ -1138,12 +1157,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -1163,12 +1182,12 @@ comentar</translation>
         <translation>Imprimir mi lista</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Start the quiz</source>
         <translation>Comenzar las preguntas</translation>
     </message>
@@ -1759,14 +1778,39 @@ comentar</translation>
 <context>
     <name>checklist</name>
     <message>
-        <location filename="../../eduapp/ui/print/checklist.py" line="+45"/>
+        <location filename="../../eduapp/ui/print/checklist.py" line="+50"/>
         <source>My session: date %1  time %2</source>
         <translation>Mi sesión: fecha %1  hora %2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Print my checklist</source>
         <translation>Imprimir mi lista</translation>
+    </message>
+    <message>
+        <location filename="../../eduapp/ui/print/day_plan.py" line="+41"/>
+        <source>No solid food after this time.</source>
+        <translation>Nada sólido después de esta hora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear liquids only until this time.</source>
+        <translation>Solo líquidos claros hasta esta hora.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrive at the clinic by this time.</source>
+        <translation>Llegue a la clínica a más tardar a esta hora.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>My day</source>
+        <translation>Mi día</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, the day before</source>
+        <translation>%1 del día anterior</translation>
     </message>
 </context>
 <context>

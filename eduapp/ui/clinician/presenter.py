@@ -7,6 +7,7 @@ patient-facing screen, the very same page patients see; on the right, the clinic
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QVBoxLa
 
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Module
+from eduapp.core.day_plan import SESSION_MODULE
 from eduapp.ui.patient.screen_page import ScreenPage
 from eduapp.ui.widgets import TextView, label
 
@@ -23,10 +25,14 @@ ROLE = Qt.ItemDataRole.UserRole
 class PresenterTab(QWidget):
     """Outline, patient screen, clinician notes."""
 
-    def __init__(self, modules: list[Module], parent: QWidget | None = None) -> None:
+    def __init__(self, modules: list[Module], clinic_name: str = "", paper: str = "letter",
+                 timing: Mapping[str, str] | None = None, parent: QWidget | None = None
+                 ) -> None:
+        """`timing`: the clinic's fasting and arrival settings, for a printed day-of plan."""
         super().__init__(parent)
         self.setObjectName("page")
         self.modules = modules
+        self.clinic_name, self.paper, self.timing = clinic_name, paper, dict(timing or {})
         self.position: tuple[int, int] = (0, 0)  # module index, screen index
         box = QHBoxLayout(self)
         box.setContentsMargins(12, 12, 12, 12)
@@ -51,6 +57,7 @@ class PresenterTab(QWidget):
         self.page = ScreenPage()  # exactly what patients see
         self.page.next.connect(self.next)
         self.page.back.connect(self.back)
+        self.page.print_checklist.connect(self.print_checklist)
 
         notes = QWidget()
         notes_box = QVBoxLayout(notes)
@@ -74,7 +81,9 @@ class PresenterTab(QWidget):
         self.position = (module_index, screen_index)
         screen = module.screens[screen_index]
         last_module = module_index == len(self.modules) - 1
-        self.page.show_screen(module.title, screen, (screen_index + 1, len(module.screens)))
+        self.page.show_screen(module.title, screen, (screen_index + 1, len(module.screens)),
+                              printable=screen.id == module.checklist,
+                              appointment=module.id == SESSION_MODULE)
         if screen.is_key_points and not last_module:
             self.page.next_button.setText(self.tr("Next module"))
             self.page.next_button.setAccessibleName(self.tr("Next module"))
@@ -87,6 +96,15 @@ class PresenterTab(QWidget):
             self.outline.blockSignals(True)
             self.outline.setCurrentItem(item)
             self.outline.blockSignals(False)
+
+    def print_checklist(self) -> None:
+        """Print the checklist on show, with the day-of plan of the session time chosen."""
+        from eduapp.ui.print.checklist import print_checklist  # print support on first use
+        from eduapp.ui.print.day_plan import plan_for
+
+        module = self.modules[self.position[0]]
+        print_checklist(module, self.clinic_name, self.paper, self,
+                        plan_for(self.page.appointment.appointment(), self.timing))
 
     def next(self) -> None:
         m, s = self.position

@@ -9,6 +9,7 @@ this device's own sessions, and say so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,7 @@ class WorkspaceContext:
     resources: Path
     notices: list[Notice] = field(default_factory=list)  # problems the clinician must know
     clinic: ClinicView | None = None  # clinic mode: what of the clinic can be shown
+    timing: Mapping[str, str] = field(default_factory=dict)  # fasting and arrival settings
 
 
 class ClinicianWorkspace(QWidget):
@@ -96,7 +98,7 @@ class ClinicianWorkspace(QWidget):
             self.tabs.addTab(label(self.tr(
                 "Results are not being saved, so there are no sessions to show. "
                 "See the notice above."), "lead"), self.tr("Today"))
-        self.presenter = PresenterTab(c.modules)
+        self.presenter = PresenterTab(c.modules, c.clinic_name, c.paper, c.timing)
         self.tabs.addTab(self.presenter, self.tr("Presenter"))
         if c.store is not None and c.settings_path is not None:
             from eduapp.ui.clinician.settings import SettingsTab

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from eduapp.core.day_plan import SESSION_MODULE
 from eduapp.core.paging import Pager
 from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.visit import RETRY_SECONDS, ModuleStatus, Visit
@@ -38,7 +39,8 @@ class PatientFlow(QObject):
 
     page_changed = Signal(QWidget)
     finished = Signal()  # the patient tapped "I am finished": the window wipes everything
-    print_requested = Signal(object)  # the Module whose checklist to print
+    print_requested = Signal(object, object)  # the Module whose checklist to print, and
+    # the session time chosen for its day-of plan (a datetime.time), or None
 
     def __init__(self, stack: QStackedWidget, modules: Mapping[str, Sequence[Module]],
                  clinic_name: str, open_visit: Callable[[str], Visit],
@@ -232,7 +234,8 @@ class PatientFlow(QObject):
         printable = self.module.checklist is not None and (
             screen.id == self.module.checklist or self.pager.at_end)
         self.screen_page.show_screen(self.module.title, screen, self.pager.position,
-                                     last=self.pager.at_end, printable=printable)
+                                     last=self.pager.at_end, printable=printable,
+                                     appointment=self.module.id == SESSION_MODULE)
         if self.visit is not None:
             self.visit.show_screen(self.module, self.pager.screen)
         self._show(self.screen_page)
@@ -251,7 +254,7 @@ class PatientFlow(QObject):
 
     def _print_checklist(self) -> None:
         if self.module is not None and self.module.checklist is not None:
-            self.print_requested.emit(self.module)
+            self.print_requested.emit(self.module, self.screen_page.appointment.appointment())
 
     def _read_again(self) -> None:
         if self.module is not None:

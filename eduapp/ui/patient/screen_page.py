@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Screen
 from eduapp.ui.accessibility import set_role
+from eduapp.ui.patient.appointment import AppointmentField
 from eduapp.ui.widgets import Illustration, TextView, button, heading, label
 from eduapp.ui.wrap_layout import ButtonRow
 
@@ -69,12 +70,14 @@ class ScreenPage(QWidget):
             "Stop the quiz and see my results"))
         self.again_button = button(self.tr("Ask me again"), "primary")
         self.print_button = button(self.tr("Print my checklist"))
+        self.appointment = AppointmentField()  # the session's checklist: its day-of plan
         for b in (self.back_button, self.next_button, self.stop_button, self.again_button,
                   self.print_button):
             b.setMinimumWidth(200)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.stop_button)
         buttons.pin_left(self.back_button, self.stop_button)
+        buttons.addWidget(self.appointment)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.next_button)
@@ -99,7 +102,11 @@ class ScreenPage(QWidget):
 
     def show_screen(self, module_title: str, screen: Screen, position: tuple[int, int],
                     *, reviewing: bool = False, last: bool = False,
-                    printable: bool = False) -> None:
+                    printable: bool = False, appointment: bool = False) -> None:
+        """Show `screen`; `printable` offers the module's checklist to print.
+
+        `appointment` also offers the session time, for that checklist's day-of plan.
+        """
         number, total = position
         self.reviewing = reviewing
         self.module_title.setText(module_title)
@@ -113,6 +120,7 @@ class ScreenPage(QWidget):
         self.again_button.setVisible(reviewing)
         self.stop_button.setVisible(reviewing)
         self.print_button.setVisible(printable and not reviewing)
+        self.appointment.setVisible(printable and appointment and not reviewing)
         self.back_button.setEnabled(number > 1)
         self.next_button.setText(self.tr("Start the quiz") if last else self.tr("Next"))
         self.next_button.setAccessibleName(self.next_button.text())
@@ -173,8 +181,10 @@ class ScreenPage(QWidget):
     def clear(self) -> None:
         """Forget the screen on show, and any review in progress."""
         self.reviewing = False
-        for widget in (self.banner, self.again_button, self.stop_button, self.print_button):
+        for widget in (self.banner, self.again_button, self.stop_button, self.print_button,
+                       self.appointment):
             widget.hide()
+        self.appointment.clear()
         self.heading.clear()
         self.module_title.clear()
         self.progress_text.clear()
