@@ -31,3 +31,12 @@ def test_the_check_finds_a_cut_label(qtbot, make_window, store, library):
     card.badge.show()
     card.badge.setFixedSize(40, 10)
     assert any("Done: 7 of 7" in p for p in screen_problems(window))
+
+
+def test_the_session_time_beside_print_is_not_cut_off(qtbot, make_window, store, library):
+    """Module 4's checklist screen has one control more (the session time): the tightest
+    corners, Spanish at the largest text on the small landscape screen and the tablet."""
+    window = make_window(store, languages=("en", "es"), idle_seconds=600)
+    session = [m for m in library.for_language("es") if m.id == "your-infusion-session"]
+    for case in CORNERS[:2]:
+        assert check(window, case, session) == []
