@@ -51,6 +51,7 @@ class Visit:
         self._attempt: _Attempt | None = None
         self._view: tuple[_View, float] | None = None
         self._waiting: list[Callable[[Store], object]] = []  # failed writes, oldest first
+        self._must_reach_disk = False  # something waiting is more than a screen view
         self._next_try = 0.0  # a locked database can take seconds to fail: not at every tap
         self.session_id = 0
         self._save(self._open)
@@ -63,7 +64,7 @@ class Visit:
     def retry(self) -> bool:
         """Write what is waiting now; True when nothing is left waiting."""
         self._next_try = 0.0
-        self._save(None)
+        self._save()
         return not self._waiting
 
     def _open(self, store: Store) -> None:
@@ -86,9 +87,9 @@ class Visit:
         def saved(answer: Answer) -> None:
             q = next(q for q in module.questions if q.id == answer.question_id)
 
-            # two writes, so a retry never writes the answer twice
-            self._save(lambda s: s.add_answer(attempt.id, answer, q.objective))
-            self._save(lambda s: s.touch_session(self.session_id))
+            # committed together, so a retry never writes the answer twice
+            self._save(lambda s: s.add_answer(attempt.id, answer, q.objective),
+                       lambda s: s.touch_session(self.session_id))
 
         return QuizSession(module, on_answer=saved)
 
@@ -104,45 +105,55 @@ class Visit:
 
     def show_screen(self, module: Module, screen: Screen) -> None:
         """Record a screen view; the time on the previous screen is closed first."""
-        self.leave_screen()
         view = _View()
 
         def write(s: Store) -> None:
             view.id = s.view_screen(self.session_id, module.id, screen.id, self.language)
 
-        self._save(write)
+        self._save(*self._close_view(), write, reading=True)
         self._view = (view, self._clock())
 
     def leave_screen(self) -> None:
-        if self._view is not None:
-            view, since = self._view
-            self._view = None
-            seconds = self._clock() - since
-            self._save(lambda s: s.leave_screen(view.id, seconds))
+        self._save(*self._close_view(), reading=True)
 
     def end(self) -> None:
-        self.leave_screen()
-        self._save(lambda s: s.end_session(self.session_id))
+        self._save(*self._close_view(), lambda s: s.end_session(self.session_id))
 
-    def _save(self, write: Callable[[Store], object] | None) -> None:
-        """Write what is waiting, then `write`; on failure keep them all, in order."""
+    def _close_view(self) -> list[Callable[[Store], object]]:
+        """The write that records the time spent on the screen on show, if any."""
+        if self._view is None:
+            return []
+        view, since = self._view
+        self._view = None
+        seconds = self._clock() - since
+        return [lambda s: s.leave_screen(view.id, seconds)]
+
+    def _save(self, *writes: Callable[[Store], object], reading: bool = False) -> None:
+        """Write what is waiting, then `writes`, in one transaction: one flush to disk.
+
+        On failure nothing of it is written, and all of it waits, in order. Screen views
+        (`reading`) alone do not wait for the disk on every page turn; the next answer's
+        commit takes them there (see `Store.batch`).
+        """
         if self.store is None:
             return
-        if write is not None:
-            self._waiting.append(write)
-        if self._waiting and self._clock() < self._next_try:
+        self._waiting += writes
+        self._must_reach_disk |= bool(writes) and not reading
+        if not self._waiting or self._clock() < self._next_try:
             return  # the last try failed a moment ago: wait in memory for `retry` or later
-        while self._waiting:
-            try:
-                self._waiting[0](self.store)
-            except StoreError as err:
-                if self.saving_problem is not err.problem:
-                    log.warning("results are not being saved: %s (%d writes waiting)", err,
-                                len(self._waiting))
-                self.saving_problem = err.problem
-                self._next_try = self._clock() + RETRY_SECONDS
-                return
-            self._waiting.pop(0)
+        try:
+            with self.store.batch(wait_for_disk=self._must_reach_disk):
+                for write in self._waiting:
+                    write(self.store)
+        except StoreError as err:
+            if self.saving_problem is not err.problem:
+                log.warning("results are not being saved: %s (%d writes waiting)", err,
+                            len(self._waiting))
+            self.saving_problem = err.problem
+            self._next_try = self._clock() + RETRY_SECONDS
+            return
+        self._waiting.clear()
+        self._must_reach_disk = False
         if self.saving_problem is not None:
             log.info("results are being saved again")
         self.saving_problem = None

@@ -157,15 +157,15 @@ CHILD = textwrap.dedent("""
     import sys
     from eduapp.app import build_window, make_application
     from eduapp.core.startup import Options, prepare
-    from eduapp.core.storage.sqlite import Store
     from eduapp.commands.driver import PatientDriver
-    from eduapp.core.quiz import first_pass
+    from eduapp.core.quiz import QuizSession, first_pass
 
-    add = Store.add_answer
-    def add_and_say(self, *args, **kwargs):
-        add(self, *args, **kwargs)
-        print("answer stored", flush=True)  # after the commit: this one must survive
-    Store.add_answer = add_and_say
+    answer = QuizSession.answer
+    def answer_and_say(self, *args, **kwargs):
+        given = answer(self, *args, **kwargs)
+        print("answer stored", flush=True)  # the answer is given and saved: it must survive
+        return given
+    QuizSession.answer = answer_and_say
 
     options = Options(data_dir=__import__("pathlib").Path(sys.argv[1]))
     context = prepare(options)

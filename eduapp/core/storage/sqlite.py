@@ -12,7 +12,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -548,8 +548,14 @@ class Store:
     # plumbing -----------------------------------------------------------------------
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Many writes as one transaction (all or nothing); nests inside another batch."""
+    def batch(self, *, wait_for_disk: bool = True) -> Iterator[None]:
+        """Many writes as one transaction (all or nothing); nests inside another batch.
+
+        `wait_for_disk=False` (a lone computer only): the commit does not wait for the disk.
+        A crash of the app loses nothing of it; a power cut may lose it, but only with what
+        followed it, since the next commit that waits (an answer) takes it to the disk too.
+        In clinic mode the sender is woken once the outermost batch is committed.
+        """
         try:
             nested = self._db.in_transaction
         except sqlite3.Error as err:  # a closed connection
@@ -557,16 +563,26 @@ class Store:
         if nested:
             yield
             return
-        self._run("BEGIN IMMEDIATE", ())
+        relaxed = not wait_for_disk and not self.outbox and self.path is not None
+        if relaxed:
+            self._run("PRAGMA synchronous = NORMAL", ())
         try:
-            yield
-        except BaseException:
-            self._db.rollback()
-            raise
-        try:
-            self._db.commit()
-        except sqlite3.Error as err:
-            raise _error(err) from err
+            self._run("BEGIN IMMEDIATE", ())
+            try:
+                yield
+                self._db.commit()
+            except BaseException as err:
+                with suppress(sqlite3.Error):  # a failed commit leaves no transaction open
+                    self._db.rollback()
+                if isinstance(err, sqlite3.Error):
+                    raise _error(err) from err
+                raise
+        finally:
+            if relaxed:
+                with suppress(sqlite3.Error):
+                    self._db.execute("PRAGMA synchronous = FULL")
+        if self.outbox and self.on_outbox is not None:
+            self.on_outbox()  # the sender delivers what was just committed
 
     def with_clock(self, clock: Clock) -> Store:
         """The same database, stamping times from another clock (demo data, tests)."""
@@ -580,10 +596,8 @@ class Store:
         if not self.outbox:  # a lone computer: each statement commits by itself, as ever
             yield
             return
-        with self.batch():
+        with self.batch():  # which wakes the sender once it is committed
             yield
-        if self.outbox and self.on_outbox is not None and not self._db.in_transaction:
-            self.on_outbox()
 
     def _emit(self, kind: str, **body: object) -> None:
         if self.outbox:
