@@ -76,11 +76,11 @@ class ChoiceButton(WrapButton):
 
     def _paint_mark(self, on: bool) -> None:
         self.mark.setProperty("on", on)
-        restyle(self.mark)
+        restyle(self.mark, children=False)
 
     def mark_result(self, state: str) -> None:
         self.setProperty("state", state)
-        restyle(self)
+        restyle(self, children=False)  # its colours; the mark and words keep theirs
 
 
 class QuizPage(QWidget):
