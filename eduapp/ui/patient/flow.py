@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from eduapp.core.day_plan import SESSION_MODULE
 from eduapp.core.paging import Pager
 from eduapp.core.quiz import QuizSession, Step
 from eduapp.core.visit import RETRY_SECONDS, ModuleStatus, Visit
@@ -229,6 +228,8 @@ class PatientFlow(QObject):
         self._show_reader_screen()
 
     def _show_reader_screen(self) -> None:
+        from eduapp.core.day_plan import SESSION_MODULE  # not before the first frame
+
         assert self.pager is not None and self.module is not None
         screen = self.pager.screen
         printable = self.module.checklist is not None and (
