@@ -15,11 +15,12 @@ def run_connect(data_dir: Path, url: str, name: str | None) -> int:
 
     device_name = " ".join((name or socket.gethostname()).split())[:64] or "device"
     try:
-        info = join(data_dir, url, device_name)
+        joined = join(data_dir, url, device_name, keep_days=_keep_days(data_dir))
     except ServerError as err:
         print(f"cannot connect to {redacted(url)}: {describe(err)}")
         print("Nothing was changed; this computer keeps working on its own.")
         return 1
+    info = joined.server
     print(f"Connected to {redacted(url)} as \"{device_name}\" "
           f"({postgres_version(info.server_version)}, schema version {info.schema_version}).")
     if info.clinician:
@@ -27,4 +28,17 @@ def run_connect(data_dir: Path, url: str, name: str | None) -> int:
     else:
         print("This is a device: it sends its results to the clinic and cannot read them back.")
     print("Each answer is still saved here first; the app sends it on in the background.")
+    if joined.history is None:
+        print("The sessions recorded here before joining were queued for this clinic before.")
+    else:
+        print(f"{joined.history} session{'' if joined.history == 1 else 's'} recorded here "
+              "before joining will be sent too.")
     return 0
+
+
+def _keep_days(data_dir: Path) -> int:
+    """How long the clinic keeps sessions (its settings here): older ones are not sent."""
+    from eduapp.core.clinic import load_settings
+    from eduapp.core.paths import resources_dir
+
+    return load_settings(resources_dir(), data_dir).keep_days

@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from eduapp.__main__ import main
+from eduapp.core.content.model import Library
 from eduapp.core.storage import postgres
 from eduapp.core.storage.pg_schema import SCHEMA_VERSION, init, migrate
 from eduapp.core.storage.postgres import CONNECTION_FILE
@@ -96,3 +97,37 @@ def test_an_older_clinic_schema_asks_for_server_init(
     code, out = connect(capsys, tmp_path, report.device_url)
 
     assert code == 1 and "run `eduapp server init ADMIN_URL` again" in out
+
+
+def test_connect_sends_what_was_recorded_before_joining_within_retention(
+        tmp_path: Path, admin_url: str, library: Library,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from eduapp.core.demo import generate_demo_data
+    from eduapp.core.storage.sqlite import DB_NAME, Store
+
+    report = init(admin_url)
+    assert report.device_url
+    modules = library.for_language("en")
+    (tmp_path / "clinic.toml").write_text("[app]\nkeep_days = 30\n", encoding="utf-8")
+    store = Store.open(tmp_path / DB_NAME)
+    now = datetime.now(UTC)
+    generate_demo_data(store, modules, 3, days=20, until=now)
+    generate_demo_data(store, modules, 1, seed=2, days=1, until=now - timedelta(days=40))
+    store.close()
+
+    code, out = connect(capsys, tmp_path, report.device_url, "--name", "Kiosk 1")
+    assert code == 0, out
+    assert "3 sessions recorded here before joining will be sent too." in out
+    code, out = connect(capsys, tmp_path, report.device_url, "--name", "Kiosk 1")
+    assert "were queued for this clinic before" in out
+
+    from eduapp.core.storage.postgres import Connection
+    from eduapp.core.storage.sender import Sender
+
+    connection = Connection.load(tmp_path)
+    assert connection is not None
+    Sender(tmp_path / DB_NAME, connection).send_now()
+    with psycopg.connect(admin_url) as db:
+        assert db.execute("SELECT count(*) FROM eduapp.sessions").fetchone() == (3,)

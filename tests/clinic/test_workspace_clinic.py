@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from eduapp.core.content.model import Library
@@ -68,4 +69,53 @@ def test_today_shows_every_device_and_follows_the_server(
     assert len(rows(today)) == 2
     workspace.close()
     kiosk.close()
+    exam.close()
+
+
+def test_today_keeps_up_while_kiosks_deliver_without_a_pause(
+        qtbot, themed, tmp_path: Path, admin_url: str,  # type: ignore[no-untyped-def]
+        library: Library) -> None:
+    """News every few milliseconds must not put the read off until the kiosks stop."""
+    from eduapp.ui.clinician.workspace import ClinicianWorkspace, WorkspaceContext
+
+    report = init(admin_url)
+    assert report.device_url and report.clinician_url
+    modules = library.for_language("en")
+    exam = Device(tmp_path / "exam", report.clinician_url, "Exam room")
+    connection = Connection.load(exam.folder)
+    assert connection is not None
+    workspace = ClinicianWorkspace(WorkspaceContext(
+        exam.store, modules, "Clinic", "letter", None, tmp_path, [], open_view(connection)))
+    qtbot.addWidget(workspace)
+    workspace.show()
+    heard: list[bool] = []
+    workspace._relay.link.connect(heard.append)
+    qtbot.waitUntil(lambda: heard == [True], timeout=10000)  # listening
+
+    stop, done = threading.Event(), threading.Event()
+
+    def patients() -> None:  # one kiosk, an answer every 20 ms, until told to stop
+        kiosk = Device(tmp_path / "kiosk", report.device_url, "Kiosk 1")
+        kiosk.sender.start()
+        try:
+            for _ in range(40):
+                visit = Visit(kiosk.store, "en")
+                for module in modules:
+                    answer_all(visit, module, between=lambda _n: stop.wait(0.02))
+                visit.end()
+                if stop.is_set():
+                    break
+        finally:
+            kiosk.close()
+            done.set()
+
+    worker = threading.Thread(target=patients)
+    worker.start()
+    try:
+        qtbot.waitUntil(lambda: len(rows(workspace.today)) >= 1, timeout=15000)
+        assert not done.is_set()  # read while the kiosk was still delivering
+    finally:
+        stop.set()
+        worker.join(30)
+    workspace.close()
     exam.close()

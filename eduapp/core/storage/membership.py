@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,20 @@ def inspect(url: str) -> ServerInfo:
         return ServerInfo(db.info.server_version, int(version), bool(clinician))
 
 
-def join(data_dir: Path, url: str, device_name: str) -> ServerInfo:
-    """Test the URL, register this device, and save the connection file (mode 600)."""
+@dataclass(frozen=True)
+class Joined:
+    """What `join` did: the server it reached, and the sessions recorded here before."""
+
+    server: ServerInfo
+    history: int | None  # sessions queued to be sent; None: queued for this server before
+
+
+def join(data_dir: Path, url: str, device_name: str, *, keep_days: int = 3650) -> Joined:
+    """Test the URL, register this device, queue its history, save the connection (mode 600).
+
+    The history is every session this device recorded in the last `keep_days` days (the
+    clinic's retention), once per server: the clinic's results are whole from the start.
+    """
     from eduapp.core.storage.problems import StoreError
     from eduapp.core.storage.sqlite import DB_NAME, Store
 
@@ -63,15 +75,24 @@ def join(data_dir: Path, url: str, device_name: str) -> ServerInfo:
     local = sqlite3.connect(data_dir / DB_NAME)
     try:
         device = outbox.device_id(local)
+        with connect(url, autocommit=True) as db:
+            try:
+                db.execute("SELECT eduapp.register_device(%s, %s)", (device, device_name))
+                server = _one(db, "SELECT value FROM eduapp.settings WHERE key = 'database.id'")
+            except Exception as err:
+                raise classify(err) from None
+        since = datetime.now(UTC) - timedelta(days=keep_days)
+        try:
+            history = outbox.queue_history(local, str(server), since)
+        except sqlite3.Error as err:
+            raise ServerError(Failure.LOCAL, str(err)) from None
     finally:
         local.close()
-    with connect(url, autocommit=True) as db:
-        try:
-            db.execute("SELECT eduapp.register_device(%s, %s)", (device, device_name))
-        except Exception as err:
-            raise classify(err) from None
-    Connection(url, device_name).save(data_dir)
-    return info
+    try:
+        Connection(url, device_name).save(data_dir)
+    except OSError as err:
+        raise ServerError(Failure.LOCAL, str(err)) from None
+    return Joined(info, history)
 
 
 def status(data_dir: Path) -> Status:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -153,7 +155,31 @@ class Connection:
         temp = path.with_suffix(".tmp")
         temp.unlink(missing_ok=True)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        if os.name == "nt":  # the mode means nothing there: set the file's own ACL, then write
+            os.close(fd)
+            try:
+                subprocess.run(owner_only_command(temp, os.environ), check=True,
+                               capture_output=True, creationflags=0x08000000)  # no console
+            except (OSError, subprocess.CalledProcessError):
+                temp.unlink(missing_ok=True)
+                raise OSError(f"{temp}: its permissions could not be set") from None
+            fd = os.open(temp, os.O_WRONLY | os.O_TRUNC)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump({"url": self.url, "device_name": self.device_name}, out, indent=2)
         os.replace(temp, path)
         return path
+
+
+def owner_only_command(path: Path, env: Mapping[str, str]) -> list[str]:
+    """Windows: icacls (part of Windows) giving the file to this user and SYSTEM alone.
+
+    `/inheritance:r` drops what the file inherits from its folder (under %LOCALAPPDATA%
+    that is already only the user, SYSTEM and Administrators; a --data-dir elsewhere, such
+    as a shared folder, may let every user read), then full control for the user eduapp
+    runs as and for SYSTEM (S-1-5-18, which runs Windows itself and its backups).
+    """
+    user = env.get("USERNAME", "")
+    domain = env.get("USERDOMAIN", "")
+    who = f"{domain}\\{user}" if domain else user
+    return ["icacls", str(path), "/inheritance:r", "/grant:r", f"{who}:F",
+            "/grant:r", "*S-1-5-18:F"]

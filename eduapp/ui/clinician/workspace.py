@@ -120,16 +120,22 @@ class ClinicianWorkspace(QWidget):
         from eduapp.core.storage.listener import Listener
 
         relay = self._relay = _Relay(self)
-        # a burst of deliveries (several kiosks at once) is read once, a moment later
+        # deliveries are read together: at most one read 0.2 s after the first news not yet
+        # read; news heard meanwhile waits for it (restarting the wait instead would put
+        # the read off for as long as kiosks keep delivering, every few milliseconds)
         self._read_soon = QTimer(self)
         self._read_soon.setSingleShot(True)
         self._read_soon.setInterval(200)
         self._read_soon.timeout.connect(self._results_arrived)
-        relay.results.connect(self._read_soon.start)
+        relay.results.connect(self._results_heard)
         relay.link.connect(self._link_changed)
         listener = Listener(clinic.url, relay.results.emit, relay.link.emit)
         self.destroyed.connect(lambda: listener.stop(0.0))
         listener.start()
+
+    def _results_heard(self) -> None:
+        if not self._read_soon.isActive():
+            self._read_soon.start()
 
     def _results_arrived(self) -> None:
         if self.today is not None and self.tabs.currentWidget() is self.today:
