@@ -133,17 +133,24 @@ def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: flo
 
 
 def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]:
+    """Today and Questions over `answers` answers on the server (see load_big)."""
+    report = init(cluster_url)
+    assert report.clinician_url
+    made, copied_s = load_big(cluster_url, folder, answers)
+    return {"answers": made.answers, "sessions": made.sessions, "copy_s": copied_s,
+            **read_times(report.clinician_url)}
+
+
+def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCounts, float]:
     """Demo sessions (the real quiz rules) made locally, copied to the server with COPY.
 
     COPY, not the outbox: delivering a year of a busy clinic's history row by row would time
     the delivery, which the latency run measures; this part times the clinician's reads.
+    The per-day answer counts are kept by the server's trigger, as for a delivery.
     """
-    report = init(cluster_url)
-    assert report.device_url and report.clinician_url
-    content = modules()
     folder.mkdir(parents=True, exist_ok=True)
     store = Store.open(folder / "big.db")
-    made = demo.generate_demo_data(store, content, answers=answers, days=365, seed=3)
+    made = demo.generate_demo_data(store, modules(), answers=answers, days=365, seed=3)
     local = store._db
     with _admin(cluster_url) as db:
         device = "00000000-0000-4000-8000-000000000001"
@@ -157,10 +164,10 @@ def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]
              "q.finished_at, q.stopped = 1 FROM quiz_attempts q JOIN sessions s "
              "ON s.id = q.session_id ORDER BY q.id"),
             ('answers (id, attempt_id, module_id, question_id, objective_id, chosen, "right", '
-             "try_number, seconds, answered_at)", "SELECT a.uid, q.uid, a.module_id, "
-             "a.question_id, a.objective_id, a.chosen, a.right = 1, a.try_number, a.seconds, "
-             "a.answered_at FROM answers a JOIN quiz_attempts q ON q.id = a.attempt_id "
-             "ORDER BY a.id"),
+             "try_number, seconds, answered_at, asked_for)", "SELECT a.uid, q.uid, "
+             "a.module_id, a.question_id, a.objective_id, a.chosen, a.right = 1, "
+             "a.try_number, a.seconds, a.answered_at, a.asked_for FROM answers a "
+             "JOIN quiz_attempts q ON q.id = a.attempt_id ORDER BY a.id"),
         )
         started = time.time()
         for target, query in tables:
@@ -169,10 +176,17 @@ def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]
                     copy.write_row(row)
         copied_s = time.time() - started
         db.execute("VACUUM ANALYZE")
-    clinic = ClinicStore(report.clinician_url)
+    store.close()
+    return made, copied_s
+
+
+def read_times(clinician_url: str, rounds: int = 11) -> dict[str, float]:
+    """Median milliseconds of Today, and of Questions over 90 days and all time."""
+    content = modules()
+    clinic = ClinicStore(clinician_url)
     now = datetime.now(UTC)
     today_ms, q90_ms, qall_ms = [], [], []
-    for _ in range(11):
+    for _ in range(rounds):
         t = time.perf_counter()
         shown = analytics.today(clinic, content, date.today())
         today_ms.append((time.perf_counter() - t) * 1000)
@@ -183,9 +197,7 @@ def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]
         analytics.item_statistics(clinic, content, now - timedelta(days=3650), now)
         qall_ms.append((time.perf_counter() - t) * 1000)
     clinic.close()
-    store.close()
-    return {"answers": made.answers, "sessions": made.sessions, "copy_s": copied_s,
-            "today_sessions": len(shown), "today_ms": statistics.median(today_ms),
+    return {"today_sessions": len(shown), "today_ms": statistics.median(today_ms),
             "questions_90_days_ms": statistics.median(q90_ms),
             "questions_all_ms": statistics.median(qall_ms)}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import psycopg
 import pytest
 
@@ -89,6 +91,11 @@ def test_every_older_schema_migrates_to_the_current_one(admin_url: str, start: i
         [attempt] = clinic.attempts_of([1])[1]
         assert [(a.question_id, a.right) for a in attempt.answers] == [
             ("pain-job", False), ("pain-job", True)]
+        march = (datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))
+        # whole days: Questions reads the per-day counts, back-filled from the answers
+        assert clinic.first_try_choices(*march) == [
+            ("why-pain-lasts", "pain-job", ("measure",), False, 1)]
+        assert clinic.reask_counts(*march) == [("why-pain-lasts", "pain-job", True, 1)]
         clinic.close()
 
 

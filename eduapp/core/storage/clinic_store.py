@@ -8,7 +8,7 @@ stands in for the local row ids; each session also says which device it came fro
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from eduapp.core.quiz import Answer
@@ -120,18 +120,40 @@ class ClinicStore:
     def first_try_choices(self, start: datetime, end: datetime
                           ) -> list[tuple[str, str, tuple[str, ...], bool, int]]:
         return [(r[0], r[1], tuple(filter(None, r[2].split(","))), r[3], r[4])
-                for r in self._run(
-            'SELECT module_id, question_id, chosen, "right", count(*) FROM eduapp.answers '
-            "WHERE try_number = 1 AND answered_at >= %s AND answered_at < %s "
-            'GROUP BY module_id, question_id, chosen, "right"', (start, end))]
+                for r in self._counted(True, start, end)]
 
     def reask_counts(self, start: datetime, end: datetime
                      ) -> list[tuple[str, str, bool, int]]:
         """As Store.reask_counts: re-asks (try 2 and on) given in range."""
-        return [(r[0], r[1], r[2], r[3]) for r in self._run(
-            'SELECT module_id, question_id, "right", count(*) FROM eduapp.answers '
-            "WHERE try_number > 1 AND answered_at >= %s AND answered_at < %s "
-            'GROUP BY module_id, question_id, "right"', (start, end))]
+        totals: dict[tuple[str, str, bool], int] = {}
+        for module_id, question_id, _chosen, right, n in self._counted(False, start, end):
+            key = (module_id, question_id, right)
+            totals[key] = totals.get(key, 0) + n
+        return [(*key, n) for key, n in totals.items()]
+
+    def _counted(self, first: bool, start: datetime, end: datetime) -> list[Any]:
+        """Answers given in [start, end) by module, question, choice and right or wrong.
+
+        The whole UTC days inside the range come from the per-day counts (answer_days);
+        the part-days at either end, from the answers themselves: one query, exact for
+        any range and time zone.
+        """
+        tries = "try_number = 1" if first else "try_number > 1"
+        rows = ('SELECT module_id, question_id, chosen, "right", 1 AS n FROM eduapp.answers '
+                f"WHERE {tries} AND answered_at >= %s AND answered_at < %s")
+        days = _whole_days(start, end)
+        params: list[object]
+        if days is None:
+            parts, params = [rows], [start, end]
+        else:
+            first_day, last_day = days  # midnights (UTC)
+            parts = ['SELECT module_id, question_id, chosen, "right", n FROM eduapp.answer_days '
+                     "WHERE first_try = %s AND day >= %s AND day < %s", rows, rows]
+            params = [first, first_day.date(), last_day.date(), start, first_day, last_day, end]
+        return self._run(
+            'SELECT module_id, question_id, chosen, "right", sum(n)::bigint FROM ('
+            + " UNION ALL ".join(parts) + ") c GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0",
+            tuple(params))
 
     def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
         """As Store.objective_tally: the latest quiz of each module in each session."""
@@ -191,6 +213,15 @@ def _store_error(problem: ServerError) -> StoreError:
     if problem.failure is Failure.UNREACHABLE:
         return StoreError(StoreProblem.UNREACHABLE, problem.detail)
     return StoreError(StoreProblem.OTHER, f"{problem.failure.value}: {problem.detail}")
+
+
+def _whole_days(start: datetime, end: datetime) -> tuple[datetime, datetime] | None:
+    """The first and last UTC midnights within [start, end], or None if no whole day fits."""
+    first = start.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if first < start:
+        first += timedelta(days=1)
+    last = end.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (first, last) if first < last else None
 
 
 def _iso(moment: datetime) -> str:

@@ -115,6 +115,54 @@ MIGRATIONS: tuple[str, ...] = (
     );
     INSERT INTO clinic DEFAULT VALUES;
     """,
+    # version 6: answers counted per day (UTC), module, question, first try or re-ask, choice
+    # and right or wrong, for Questions over long ranges. Triggers keep the counts in the
+    # transaction that adds or deletes answers: a repeated delivery adds no row, so counts
+    # nothing twice; retention's cascade subtracts (a count of 0 reads as none). They come
+    # before the back-fill: their lock waits for deliveries under way and holds new ones
+    # until the back-fill is committed.
+    """
+    CREATE TABLE answer_days (
+        day date NOT NULL,
+        module_id text NOT NULL,
+        question_id text NOT NULL,
+        first_try boolean NOT NULL,
+        chosen text NOT NULL,
+        "right" boolean NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (day, module_id, question_id, first_try, chosen, "right")
+    );
+    CREATE FUNCTION count_answers() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = eduapp, pg_temp AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO answer_days AS d
+            SELECT (answered_at AT TIME ZONE 'UTC')::date, module_id, question_id,
+                   try_number = 1, chosen, "right", count(*)
+            FROM added GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (day, module_id, question_id, first_try, chosen, "right")
+            DO UPDATE SET n = d.n + excluded.n;
+        ELSE
+            UPDATE answer_days d SET n = d.n - g.n
+            FROM (SELECT (answered_at AT TIME ZONE 'UTC')::date AS day, module_id,
+                         question_id, try_number = 1 AS first_try, chosen, "right",
+                         count(*) AS n
+                  FROM gone GROUP BY 1, 2, 3, 4, 5, 6) g
+            WHERE (d.day, d.module_id, d.question_id, d.first_try, d.chosen, d."right")
+                = (g.day, g.module_id, g.question_id, g.first_try, g.chosen, g."right");
+        END IF;
+        RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER answers_counted AFTER INSERT ON answers REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION count_answers();
+    CREATE TRIGGER answers_uncounted AFTER DELETE ON answers REFERENCING OLD TABLE AS gone
+        FOR EACH STATEMENT EXECUTE FUNCTION count_answers();
+    INSERT INTO answer_days
+    SELECT (answered_at AT TIME ZONE 'UTC')::date, module_id, question_id, try_number = 1,
+           chosen, "right", count(*)
+    FROM answers GROUP BY 1, 2, 3, 4, 5, 6;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
