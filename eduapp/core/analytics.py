@@ -10,7 +10,7 @@ in every language, and the clinician reads titles and prompts in theirs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -125,11 +125,12 @@ def _summarize(row: SessionRow, attempts: Sequence[Attempt],
                           scored, discuss, row.device)
 
 
-def summaries(store: ResultStore, modules: Iterable[Module], rows: Sequence[SessionRow]
-              ) -> list[SessionSummary]:
-    """Score the given sessions, in the order given (one query for all their quizzes)."""
+def summaries(store: ResultStore, modules: Iterable[Module], rows: Sequence[SessionRow],
+              attempts: Mapping[int, Sequence[Attempt]] | None = None) -> list[SessionSummary]:
+    """Score the given sessions in order (their quizzes in one query, unless given)."""
     by_id = {m.id: m for m in modules}
-    attempts = store.attempts_of(r.id for r in rows)
+    if attempts is None:
+        attempts = store.attempts_of(r.id for r in rows)
     return [_summarize(r, attempts.get(r.id, []), by_id) for r in rows]
 
 
@@ -153,7 +154,8 @@ def today(store: ResultStore, modules: Iterable[Module], day: date, tz: tzinfo |
           ) -> list[SessionSummary]:
     """The sessions started on `day`, newest first, scored, each flagged when needed."""
     start, end = day_bounds(day, tz)
-    return summaries(store, modules, store.sessions_between(start, end))
+    rows, attempts = store.scored_between(start, end)
+    return summaries(store, modules, rows, attempts)
 
 
 # question statistics ----------------------------------------------------------------------

@@ -21,7 +21,8 @@ from eduapp.core.storage import outbox
 from eduapp.core.storage.clinic_store import ClinicStore
 from eduapp.core.storage.pg_schema import init
 from eduapp.core.storage.sqlite import DB_NAME, Store
-from tests.clinic.devices import Device
+from eduapp.core.visit import Visit
+from tests.clinic.devices import Device, answer_all
 
 NOW = datetime.now(UTC)
 
@@ -50,12 +51,18 @@ def same_questions(clinic: ClinicStore, local: Store, modules: list[Module]) -> 
 
 @pytest.fixture
 def history(tmp_path: Path, library: Library) -> Path:
-    """A lone computer's 90 days: 120 visits, before it ever joined a clinic."""
+    """A lone computer's 90 days: 120 visits, and one today that stopped a quiz and then
+    took it again to the end, before it ever joined a clinic."""
     (tmp_path / "kiosk").mkdir()
     store = Store.open(tmp_path / "kiosk" / DB_NAME)
     made = demo.generate_demo_data(store, library.for_language("en"), 120, seed=5,
                                    until=NOW - timedelta(minutes=5))
     assert made.sessions == 120 and made.answers > 1000
+    first = library.for_language("en")[0]
+    visit = Visit(store, "en")  # a quiz taken again: only the latest one counts
+    answer_all(visit, first, wrong_first=2, stop_after=2)
+    answer_all(visit, first)
+    visit.end()
     store.close()
     return tmp_path / "kiosk"
 
@@ -69,7 +76,7 @@ def test_questions_on_the_server_match_the_answers_counted_one_by_one(
     kiosk.sender.send_now()
     clinic = ClinicStore(report.clinician_url)
 
-    assert len(clinic.sessions_by_id()) == 120
+    assert len(clinic.sessions_by_id()) == 121
     same_questions(clinic, kiosk.store, modules)
     assert clinic.first_try_choices(*ranges(kiosk.store)[-1])  # the part-day range found answers
     for days_ago in (0, 1, 7, 40):  # Today of other days: the same sessions and scores
@@ -119,10 +126,10 @@ def test_joining_queues_the_history_once_per_server(
     queued = outbox.waiting(local._db)
     again = join(history, report.device_url, "Kiosk 1 (renamed)")
 
-    assert (first.history, again.history) == (120, None)
+    assert (first.history, again.history) == (121, None)
     assert outbox.waiting(local._db) == queued  # nothing queued twice
     kinds = [r.kind for r in outbox.oldest(local._db, 100_000)]
-    assert kinds.count("session") == 120 and kinds.count("end") == 120
+    assert kinds.count("session") == 121 and kinds.count("end") == 121
     assert kinds.count("answer") == len(list(local.answer_rows()))
     bodies = [json.loads(r.body) for r in outbox.oldest(local._db, 3)]
     assert bodies[0]["id"] == bodies[1]["session"]  # each session before its parts

@@ -7,6 +7,7 @@ stands in for the local row ids; each session also says which device it came fro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,6 +29,23 @@ _SESSION = (
     "(SELECT max(coalesce(q.finished_at, q.started_at)) FROM eduapp.quiz_attempts q "
     "WHERE q.session_id = s.id)), s.ended_at, s.visit_code, s.language, d.name "
     "FROM eduapp.sessions s JOIN eduapp.devices d ON d.id = s.device_id ")
+
+# a day's sessions (newest first) with the columns of _SESSION, then each quiz (if any) with
+# its answers in order as one JSON array: one row per quiz, or per session without any
+_DAY = (
+    "WITH s AS MATERIALIZED (SELECT s.id, s.n, s.started_at, greatest(s.last_active_at, "
+    "(SELECT max(v.viewed_at) FROM eduapp.screen_views v WHERE v.session_id = s.id), "
+    "(SELECT max(coalesce(q.finished_at, q.started_at)) FROM eduapp.quiz_attempts q "
+    "WHERE q.session_id = s.id)) AS active, s.ended_at, s.label, s.language, d.name "
+    "FROM eduapp.sessions s JOIN eduapp.devices d ON d.id = s.device_id "
+    "WHERE s.started_at >= %s AND s.started_at < %s) "
+    "SELECT s.n, s.started_at, s.active, s.ended_at, s.label, s.language, s.name, "
+    "q.n, q.module_id, q.language, q.started_at, q.finished_at, q.stopped, "
+    "(SELECT json_agg(json_build_array(a.question_id, a.chosen, a.right, a.try_number, "
+    "a.seconds, a.asked_for) ORDER BY a.n)::text FROM eduapp.answers a "
+    "WHERE a.attempt_id = q.id) "
+    "FROM s LEFT JOIN eduapp.quiz_attempts q ON q.session_id = s.id "
+    "ORDER BY s.started_at DESC, s.n DESC, q.n")
 
 
 class ClinicStore:
@@ -53,6 +71,22 @@ class ClinicStore:
     def sessions_between(self, start: datetime, end: datetime) -> list[SessionRow]:
         return self._sessions("WHERE s.started_at >= %s AND s.started_at < %s "
                               "ORDER BY s.started_at DESC, s.n DESC", (start, end))
+
+    def scored_between(self, start: datetime, end: datetime
+                       ) -> tuple[list[SessionRow], dict[int, list[Attempt]]]:
+        """As Store.scored_between, in one query: the sessions, each quiz, each answer."""
+        sessions: dict[int, SessionRow] = {}
+        attempts: dict[int, list[Attempt]] = {}
+        for r in self._run(_DAY, (start, end)):
+            if r[0] not in sessions:
+                sessions[r[0]] = SessionRow(r[0], r[1], r[2] or r[1], r[3], r[4], r[5],
+                                            device=r[6])
+                attempts[r[0]] = []
+            if r[7] is not None:
+                answers = tuple(Answer(a[0], frozenset(filter(None, a[1].split(","))), a[2],
+                                       a[3], a[4], a[5] or "") for a in json.loads(r[13] or "[]"))
+                attempts[r[0]].append(Attempt(r[7], r[8], r[9], r[10], r[11], r[12], answers))
+        return list(sessions.values()), attempts
 
     def sessions_by_id(self, session_ids: Iterable[int] | None = None) -> list[SessionRow]:
         if session_ids is None:
@@ -156,23 +190,32 @@ class ClinicStore:
             tuple(params))
 
     def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
-        """As Store.objective_tally: the latest quiz of each module in each session."""
+        """As Store.objective_tally: the latest quiz of each module in each session.
+
+        Read from what the server keeps as quizzes arrive: eduapp.outcome_days for whole
+        days, eduapp.module_outcomes for the part-days at either end and for the quizzes
+        left open (a few in a hundred), in one query.
+        """
+        outcomes = ("SELECT module_id, 1 AS quizzed, open::int AS unfinished "
+                    "FROM eduapp.module_outcomes WHERE started_at >= %s AND started_at < %s")
+        days = _whole_days(start, end)
+        params: list[object]
+        if days is None:
+            parts, params = [outcomes], [start, end]
+        else:
+            first_day, last_day = days
+            parts = ["SELECT module_id, quizzed, unfinished FROM eduapp.outcome_days "
+                     "WHERE day >= %s AND day < %s", outcomes, outcomes]
+            params = [first_day.date(), last_day.date(), start, first_day, last_day, end]
         return ObjectiveTally.from_rows(self._run(
-            "WITH latest AS (SELECT DISTINCT ON (q.session_id, q.module_id) q.id, q.module_id, "
-            "q.stopped, q.finished_at FROM eduapp.quiz_attempts q "
-            "JOIN eduapp.sessions s ON s.id = q.session_id "
-            "WHERE s.started_at >= %s AND s.started_at < %s "
-            "AND EXISTS (SELECT 1 FROM eduapp.answers a WHERE a.attempt_id = q.id) "
-            "ORDER BY q.session_id, q.module_id, q.n DESC), "
-            "open AS (SELECT id, module_id FROM latest WHERE stopped OR finished_at IS NULL), "
-            "got AS (SELECT open.module_id, a.objective_id, "
-            "count(DISTINCT COALESCE(a.asked_for, a.question_id)) AS n FROM open "
-            'JOIN eduapp.answers a ON a.attempt_id = open.id AND a."right" '
-            "GROUP BY open.id, open.module_id, a.objective_id) "
-            "SELECT module_id, NULL, -1, count(*) FROM latest GROUP BY module_id "
-            "UNION ALL SELECT module_id, NULL, -2, count(*) FROM open GROUP BY module_id "
-            "UNION ALL SELECT module_id, objective_id, n, count(*) FROM got "
-            "GROUP BY module_id, objective_id, n", (start, end)))
+            "SELECT module_id, NULL, -1, sum(quizzed)::bigint FROM ("
+            + " UNION ALL ".join(parts) + ") c GROUP BY module_id HAVING sum(quizzed) > 0 "
+            "UNION ALL SELECT module_id, NULL, -2, sum(unfinished)::bigint FROM ("
+            + " UNION ALL ".join(parts) + ") c GROUP BY module_id HAVING sum(unfinished) > 0 "
+            "UNION ALL SELECT o.module_id, g.key, g.value::int, count(*) "
+            "FROM eduapp.module_outcomes o, jsonb_each_text(o.got) g "
+            "WHERE o.open AND o.started_at >= %s AND o.started_at < %s GROUP BY 1, 2, 3",
+            (*params, *params, start, end)))
 
     # settings ---------------------------------------------------------------------------
 

@@ -115,12 +115,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     INSERT INTO clinic DEFAULT VALUES;
     """,
-    # version 6: answers counted per day (UTC), module, question, first try or re-ask, choice
-    # and right or wrong, for Questions over long ranges. Triggers keep the counts in the
-    # transaction that adds or deletes answers: a repeated delivery adds no row, so counts
-    # nothing twice; retention's cascade subtracts (a count of 0 reads as none). They come
-    # before the back-fill: their lock waits for deliveries under way and holds new ones
-    # until the back-fill is committed.
+    # version 6: what Questions reads, kept up to date so that it need not read the
+    # answers of a long range. answer_days: answers counted per day (UTC), module,
+    # question, first try or re-ask, choice, right or wrong. module_outcomes: for each
+    # session and module, its latest quiz with answers (as Questions counts objectives):
+    # left open or not, and, if open, per objective how many of its questions were
+    # answered right; outcome_days counts them per day. Triggers keep them in the
+    # transaction that adds, changes or deletes answers and quizzes: a repeated delivery
+    # adds no row, so counts nothing twice; retention's cascade subtracts (a count of 0
+    # reads as none). They come before the back-fill: their lock waits for deliveries
+    # under way and holds new ones until the back-fill is committed.
     """
     CREATE TABLE answer_days (
         day date NOT NULL,
@@ -132,7 +136,8 @@ MIGRATIONS: tuple[str, ...] = (
         n bigint NOT NULL,
         PRIMARY KEY (day, module_id, question_id, first_try, chosen, "right")
     );
-    CREATE FUNCTION count_answers() RETURNS trigger LANGUAGE plpgsql
+    CREATE INDEX answers_by_time ON answers(answered_at);
+    CREATE FUNCTION count_answers() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = eduapp, pg_temp AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
@@ -162,6 +167,87 @@ MIGRATIONS: tuple[str, ...] = (
     SELECT (answered_at AT TIME ZONE 'UTC')::date, module_id, question_id, try_number = 1,
            chosen, "right", count(*)
     FROM answers GROUP BY 1, 2, 3, 4, 5, 6;
+
+    CREATE TABLE module_outcomes (
+        session_id uuid NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        module_id text NOT NULL,
+        started_at timestamptz NOT NULL,  -- the session's start
+        open boolean NOT NULL,  -- stopped or not finished
+        got jsonb,  -- open: objective -> questions answered right (those with any)
+        PRIMARY KEY (session_id, module_id)
+    );
+    CREATE INDEX outcomes_by_start ON module_outcomes(started_at) INCLUDE (module_id, open);
+    CREATE INDEX open_outcomes ON module_outcomes(started_at) WHERE open;
+    CREATE FUNCTION settle_outcomes(session_ids uuid[], module_ids text[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
+        DELETE FROM module_outcomes o
+        USING unnest(session_ids, module_ids) AS p(session_id, module_id)
+        WHERE o.session_id = p.session_id AND o.module_id = p.module_id;
+        INSERT INTO module_outcomes
+        SELECT DISTINCT ON (q.session_id, q.module_id) q.session_id, q.module_id,
+               s.started_at, q.stopped OR q.finished_at IS NULL,
+               CASE WHEN q.stopped OR q.finished_at IS NULL THEN (
+                   SELECT coalesce(jsonb_object_agg(objective_id, n), '{}') FROM (
+                       SELECT a.objective_id, count(DISTINCT coalesce(a.asked_for,
+                                                                      a.question_id)) AS n
+                       FROM answers a WHERE a.attempt_id = q.id AND a."right"
+                       GROUP BY a.objective_id) g) END
+        FROM unnest(session_ids, module_ids) AS p(session_id, module_id)
+        JOIN quiz_attempts q ON q.session_id = p.session_id AND q.module_id = p.module_id
+        JOIN sessions s ON s.id = q.session_id
+        WHERE EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = q.id)
+        ORDER BY q.session_id, q.module_id, q.n DESC;
+    $$;
+    CREATE FUNCTION count_outcomes() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = eduapp, pg_temp AS $$
+    BEGIN
+        IF TG_TABLE_NAME = 'answers' THEN
+            PERFORM settle_outcomes(array_agg(session_id), array_agg(module_id))
+            FROM (SELECT DISTINCT q.session_id, q.module_id FROM added
+                  JOIN quiz_attempts q ON q.id = added.attempt_id) p;
+        ELSE
+            PERFORM settle_outcomes(array_agg(session_id), array_agg(module_id))
+            FROM (SELECT DISTINCT session_id, module_id FROM changed) p;
+        END IF;
+        RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER answers_settle AFTER INSERT ON answers REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION count_outcomes();
+    CREATE TRIGGER quizzes_settle AFTER UPDATE ON quiz_attempts
+        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION count_outcomes();
+    SELECT settle_outcomes(array_agg(session_id), array_agg(module_id))
+    FROM (SELECT DISTINCT session_id, module_id FROM quiz_attempts) p;
+
+    CREATE TABLE outcome_days (  -- module_outcomes counted per day (UTC) of session start
+        day date NOT NULL,
+        module_id text NOT NULL,
+        quizzed bigint NOT NULL,
+        unfinished bigint NOT NULL,
+        PRIMARY KEY (day, module_id)
+    );
+    INSERT INTO outcome_days
+    SELECT (started_at AT TIME ZONE 'UTC')::date, module_id, count(*), count(*) FILTER (WHERE open)
+    FROM module_outcomes GROUP BY 1, 2;
+    CREATE FUNCTION count_outcome_days() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = eduapp, pg_temp AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            UPDATE outcome_days SET quizzed = quizzed - 1,
+                                    unfinished = unfinished - OLD.open::int
+            WHERE day = (OLD.started_at AT TIME ZONE 'UTC')::date
+              AND module_id = OLD.module_id;
+        ELSE
+            INSERT INTO outcome_days AS d
+            VALUES ((NEW.started_at AT TIME ZONE 'UTC')::date, NEW.module_id, 1, NEW.open::int)
+            ON CONFLICT (day, module_id) DO UPDATE
+            SET quizzed = d.quizzed + 1, unfinished = d.unfinished + excluded.unfinished;
+        END IF;
+        RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER outcomes_counted AFTER INSERT OR DELETE ON module_outcomes
+        FOR EACH ROW EXECUTE FUNCTION count_outcome_days();
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

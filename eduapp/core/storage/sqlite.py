@@ -354,6 +354,12 @@ class Store:
                               "ORDER BY s.started_at DESC, s.id DESC",
                               (_utc_stamp(start), _utc_stamp(end)))
 
+    def scored_between(self, start: datetime, end: datetime
+                       ) -> tuple[list[SessionRow], dict[int, list[Attempt]]]:
+        """What Today scores: sessions_between and their quizzes (attempts_of)."""
+        rows = self.sessions_between(start, end)
+        return rows, self.attempts_of(r.id for r in rows)
+
     def sessions_by_id(self, session_ids: Iterable[int] | None = None) -> list[SessionRow]:
         """The given sessions (all when None), oldest first; unknown ids are left out."""
         if session_ids is None:
