@@ -79,10 +79,10 @@ def queue_history(db: sqlite3.Connection, server_id: str, since: datetime) -> in
     if done and done[0] == server_id:
         return None
     with db:
-        sessions = db.execute("SELECT id, uid, started_at, last_active_at, ended_at, label, "
+        sessions = db.execute("SELECT id, uid, started_at, last_active_at, ended_at, visit_code, "
                               "language FROM sessions WHERE started_at >= ? ORDER BY id",
                               (since.astimezone(UTC).isoformat(),)).fetchall()
-        for sid, uid, started, active, ended, label, language in sessions:
+        for sid, uid, started, active, ended, code, language in sessions:
             rows = [("session", {"id": uid, "at": started, "language": language})]
             rows += [("attempt", {"id": a, "session": uid, "module": m, "language": lang,
                                   "at": at}) for a, m, lang, at in db.execute(
@@ -105,8 +105,8 @@ def queue_history(db: sqlite3.Connection, server_id: str, since: datetime) -> in
                      db.execute("SELECT uid, finished_at, stopped FROM quiz_attempts WHERE "
                                 "session_id = ? AND finished_at IS NOT NULL ORDER BY id", (sid,))]
             rows += [("leave", {"id": v, "seconds": s}) for v, *_, s in views if s is not None]
-            if label is not None:
-                rows.append(("label", {"id": uid, "label": label}))
+            if code is not None:
+                rows.append(("visit_code", {"id": uid, "visit_code": code}))
             rows.append(("touch", {"id": uid, "at": active}))
             if ended is not None:
                 rows.append(("end", {"id": uid, "at": ended}))
