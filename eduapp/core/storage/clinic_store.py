@@ -208,14 +208,15 @@ class ClinicStore:
                      "WHERE day >= %s AND day < %s", outcomes, outcomes]
             params = [first_day.date(), last_day.date(), start, first_day, last_day, end]
         return ObjectiveTally.from_rows(self._run(
-            "SELECT module_id, NULL, -1, sum(quizzed)::bigint FROM ("
-            + " UNION ALL ".join(parts) + ") c GROUP BY module_id HAVING sum(quizzed) > 0 "
-            "UNION ALL SELECT module_id, NULL, -2, sum(unfinished)::bigint FROM ("
-            + " UNION ALL ".join(parts) + ") c GROUP BY module_id HAVING sum(unfinished) > 0 "
+            "WITH c AS (SELECT module_id, sum(quizzed)::bigint AS q, "
+            "sum(unfinished)::bigint AS u FROM (" + " UNION ALL ".join(parts) + ") c "
+            "GROUP BY module_id) "
+            "SELECT module_id, NULL, -1, q FROM c WHERE q > 0 "
+            "UNION ALL SELECT module_id, NULL, -2, u FROM c WHERE u > 0 "
             "UNION ALL SELECT o.module_id, g.key, g.value::int, count(*) "
             "FROM eduapp.module_outcomes o, jsonb_each_text(o.got) g "
             "WHERE o.open AND o.started_at >= %s AND o.started_at < %s GROUP BY 1, 2, 3",
-            (*params, *params, start, end)))
+            (*params, start, end)))
 
     # settings ---------------------------------------------------------------------------
 

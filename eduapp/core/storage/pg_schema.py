@@ -134,7 +134,7 @@ MIGRATIONS: tuple[str, ...] = (
         chosen text NOT NULL,
         "right" boolean NOT NULL,
         n bigint NOT NULL,
-        PRIMARY KEY (day, module_id, question_id, first_try, chosen, "right")
+        PRIMARY KEY (first_try, day, module_id, question_id, chosen, "right")
     );
     CREATE INDEX answers_by_time ON answers(answered_at);
     CREATE FUNCTION count_answers() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
