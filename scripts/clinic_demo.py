@@ -7,10 +7,11 @@ throw-away PostgreSQL (tests/pg_cluster.py), `eduapp server init`, two data fold
 with `eduapp connect` (a kiosk, and an exam room with the clinician URL), and the two apps
 as a clinic runs them (the clinician's window on the right, the kiosk's on the left).
 It opens the clinician's workspace with the keyboard (Staff, a new PIN), then answers the
-kiosk's first questions with the keyboard as a patient does (xdotool), and after each
-answer takes a screenshot of the screen 2 s after the answer was given (DIR/answer-N.png),
-and says how long the server took to hold it. Needs `scripts/setup --test` (Xvfb, xdotool,
-PostgreSQL). Bounded: every wait has a limit, and it gives up after 3 minutes.
+kiosk's first questions with the keyboard as a patient does (xdotool). It takes a
+screenshot at the first question (DIR/first-question.png) and 2 s after each answer
+(DIR/answer-N.png), and says how long the server took to hold each answer. Needs
+`scripts/setup --test` (Xvfb, xdotool, PostgreSQL). Bounded: every wait has a limit, and
+it gives up after 3 minutes.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class Screen:
         self.env = {**os.environ, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb"}
         self.xvfb = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "2048x800x24",
                                       "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
-        wait_for("Xvfb", lambda: Path(f"/tmp/.X11-unix/X{display}").exists(), 10)
+        wait_for("Xvfb", lambda: self.xdotool("getdisplaygeometry").strip() == "2048 800", 10)
 
     def xdotool(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=10,
@@ -151,9 +152,12 @@ def main() -> int:
         screen.type(PIN)
         screen.keys("Tab")
         screen.type(PIN)
-        screen.keys("Return")
-        time.sleep(2)
-        screen.shot(args.out / "before.png")
+        screen.keys("Return")  # the PIN is saved; the workspace opens (on Today)
+        with psycopg.connect(cluster.admin_url("clinic"), autocommit=True) as db:
+            wait_for("the workspace to listen for the clinic's news", lambda: db.execute(
+                "SELECT 1 FROM pg_stat_activity WHERE usename = 'clinic_clinician' "
+                "AND query LIKE 'LISTEN%'").fetchone(), 60)
+        time.sleep(1)  # drawn
         # the patient: Start, the first topic, Next through its screens, then the questions
         from eduapp.core.clinic import load_settings
         from eduapp.core.content.loader import load_library
@@ -162,6 +166,8 @@ def main() -> int:
         first = load_library(ROOT / "resources", settings.values).for_language("en")[0]
         screen.focus(kiosk)
         screen.keys("Return", "Return", *["Return"] * len(first.screens))
+        time.sleep(2)
+        screen.shot(args.out / "first-question.png")  # the visit is in Today, no answer yet
         with psycopg.connect(clinician_url, autocommit=True) as db:
             for number in range(1, args.answers + 1):
                 screen.keys("Tab", "space")  # into the answers; choose the first
