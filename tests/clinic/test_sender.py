@@ -179,7 +179,8 @@ def test_a_visit_code_waiting_since_before_its_rename_reaches_the_server(
     old.close()
 
     kiosk = Device(folder, urls[0], "Kiosk 1")  # opens, so migrates, the old database
-    assert [r.kind for r in outbox.oldest(kiosk.store._db, 10)] == ["session", "visit_code"]
+    # (joining then queues the device's history after them: the server ignores repeats)
+    assert [r.kind for r in outbox.oldest(kiosk.store._db, 10)][:2] == ["session", "visit_code"]
     kiosk.sender.start()
     wait_until(lambda: kiosk.sender.state.waiting == 0 and kiosk.sender.state.reachable)
     kiosk.close()

@@ -274,6 +274,9 @@ DECLARE
     b jsonb;
     seq bigint;
 BEGIN
+    -- one delivery at a time, clinic-wide: Questions' counts (see version 5) are shared rows
+    -- that deliveries from several devices would otherwise lock in different orders
+    PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));
     SELECT last_seq INTO done FROM devices WHERE id = device FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'unknown device' USING ERRCODE = 'EA001';
