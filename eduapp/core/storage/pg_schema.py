@@ -274,7 +274,7 @@ DECLARE
     b jsonb;
     seq bigint;
 BEGIN
-    -- one delivery at a time, clinic-wide: Questions' counts (see version 5) are shared rows
+    -- one delivery at a time, clinic-wide: Questions' counts (see version 6) are shared rows
     -- that deliveries from several devices would otherwise lock in different orders
     PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));
     SELECT last_seq INTO done FROM devices WHERE id = device FOR UPDATE;
@@ -417,6 +417,7 @@ BEGIN
     IF days IS NULL THEN
         RETURN 0;
     END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));  -- the counts: as deliver
     DELETE FROM sessions WHERE started_at < now() - make_interval(days => days);
     GET DIAGNOSTICS deleted = ROW_COUNT;
     RETURN deleted;
