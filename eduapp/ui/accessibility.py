@@ -1,7 +1,9 @@
 """What assistive technology is told: roles Qt cannot guess, and announcements.
 
 A widget asks for a role with the dynamic property `accessibleRole` ("heading", "group",
-"notification" or "decoration"); `install()` teaches Qt to expose it so. `Announcer` says a
+"notification" or "decoration"); `install()` teaches Qt to expose it so. A stack of pages
+is exposed as a plain container, so that a screen reader does not say "layered pane" at
+every focus move. `Announcer` says a
 sentence without moving the focus: on Linux as a notification that shows (Orca reads each
 one, from version 43 on), elsewhere with Qt's announcement event (UI Automation on Windows,
 VoiceOver on macOS).
@@ -13,7 +15,7 @@ import sys
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QStackedWidget, QWidget
 
 ROLES = {"heading": QAccessible.Role.Heading, "group": QAccessible.Role.Grouping,
          "notification": QAccessible.Role.Notification,
@@ -36,6 +38,8 @@ def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, QWidget):
         return None
     role = ROLES.get(str(obj.property("accessibleRole") or ""))
+    if role is None and isinstance(obj, QStackedWidget):
+        role = QAccessible.Role.Client  # a pile showing one page: not "layered pane" each time
     return RoleAccessible(obj, role) if role is not None else None
 
 

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
         self.top_bar.hide()
+        workspace.setFocus()  # its tabs, not whatever of the patient page had the focus
         closed = getattr(workspace, "closed", None)
         if closed is not None:
             closed.connect(self.leave_workspace)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from eduapp.core.pin import MAX_DIGITS, MIN_DIGITS
 from eduapp.core.storage.sqlite import Store
+from eduapp.ui.accessibility import set_role
 from eduapp.ui.widgets import button, label
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class PinForm(QDialog):
         self.hint = label(hint, "muted")
         self.fields = [pin_field(name) for name in fields]
         self.message = label("", "verdict-wrong")
+        set_role(self.message, "notification")  # read out each time it shows
         self.message.hide()
         buttons = QHBoxLayout()
         self.cancel_button = button(cancel)
@@ -90,6 +92,7 @@ class PinForm(QDialog):
         if problem is None:
             self.accept()
             return
+        self.message.hide()
         self.message.setText(problem)
         self.message.setAccessibleName(problem)
         self.message.show()

@@ -216,9 +216,15 @@ class TextView(QTextBrowser):
 
 
 def show_status(status: QLabel, text: str, *, error: bool = False) -> None:
-    """Show `text` in a tab's status line, styled as an error or as done, and name it."""
+    """Show `text` in a tab's status line, styled as an error or as done; say it aloud.
+
+    A screen reader hears it although the focus stays on the button that was pressed.
+    """
+    from eduapp.ui.accessibility import announce
+
     status.setText(text)
     status.setAccessibleName(text)
     status.setProperty("state", "error" if error else "ok")
     restyle(status)
     status.show()
+    announce(status, text)

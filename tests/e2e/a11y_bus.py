@@ -31,7 +31,8 @@ def missing() -> str:
     return "" if probe.returncode == 0 else "python3-pyatspi is not installed"
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End a process this module or its callers started: politely, then for good."""
     if process.poll() is None:
         process.terminate()
         try:
@@ -72,7 +73,7 @@ def desktop(size: str = "1280x800") -> Iterator[dict[str, str]]:
         yield env
     finally:
         for process in reversed(started):
-            _stop(process)
+            stop(process)
 
 
 def _wait_for_accessibility_bus(env: dict[str, str], bound: float = 20.0) -> None:
@@ -87,10 +88,12 @@ def _wait_for_accessibility_bus(env: dict[str, str], bound: float = 20.0) -> Non
     raise RuntimeError("the accessibility bus did not start")
 
 
-def start_app(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
-    """The real app, in a new empty data folder, on the desktop of `env`, with the keyboard
-    focus in its window (as a window manager would give it)."""
-    app = subprocess.Popen([sys.executable, "-m", "eduapp", "--temp-data", *args], cwd=ROOT,
+def start_app(env: dict[str, str], *args: str, temp: bool = True) -> subprocess.Popen[bytes]:
+    """The real app, in a new empty data folder (unless not `temp`: then `args` name one),
+    on the desktop of `env`, with the keyboard focus in its window (as a window manager
+    would give it)."""
+    app = subprocess.Popen([sys.executable, "-m", "eduapp", *(["--temp-data"] if temp else []),
+                            *args], cwd=ROOT,
                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     search = ["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)]
     start = time.monotonic()
@@ -102,5 +105,5 @@ def start_app(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
                                     check=False).returncode == 0:
             return app
         time.sleep(0.2)  # the window is not mapped yet
-    _stop(app)
+    stop(app)
     raise RuntimeError("the app's window did not show")

@@ -4,8 +4,9 @@ Runs with the system Python (Debian's python3-pyatspi), not the project's virtua
 environment. It presses keys as a keyboard user does (through the AT-SPI registry, so the
 X server sees real key events), and after each key writes what a screen reader would get:
 the object that has the focus (role, name, states), every focus change on the way, and
-every notification shown. Usage: atspi_walk.py PLAN.json OUT.json; PLAN holds, per question
-text, the answers to choose the first time and the right ones (see tests/e2e/test_atspi.py).
+every notification shown (it listens as tests/e2e/atspi_keys.py does, with its code).
+Usage: atspi_walk.py PLAN.json OUT.json; PLAN holds, per question text, the answers to
+choose the first time and the right ones (see tests/e2e/test_atspi.py).
 """
 
 import json
@@ -14,68 +15,9 @@ import sys
 import time
 
 import pyatspi
-from gi.repository import GLib
+from atspi_keys import Listener, describe, find_app  # beside this file
 
 KEYS = {"Tab": 0xFF09, "Return": 0xFF0D, "space": 0x20, "Down": 0xFF54}
-STATES = {pyatspi.STATE_FOCUSED: "focused", pyatspi.STATE_CHECKED: "checked",
-          pyatspi.STATE_FOCUSABLE: "focusable", pyatspi.STATE_SHOWING: "showing"}
-
-
-def describe(obj):
-    try:
-        states = obj.getState()
-        parent = obj.parent
-        return {"role": obj.getRoleName(), "name": obj.name, "description": obj.description,
-                "states": [name for state, name in STATES.items() if states.contains(state)],
-                "parent": {"role": parent.getRoleName(), "name": parent.name} if parent else {}}
-    except Exception as err:  # the object went away meanwhile
-        return {"role": "gone", "name": str(err), "states": [], "parent": {}}
-
-
-class Listener:
-    def __init__(self):
-        self.events = []
-        self.focus = None
-        pyatspi.Registry.registerEventListener(self.on_focus, "object:state-changed:focused")
-        pyatspi.Registry.registerEventListener(self.on_showing, "object:state-changed:showing")
-
-    def on_focus(self, event):
-        if event.detail1 and event.host_application and \
-                event.host_application.name == "eduapp":
-            self.focus = event.source
-            self.events.append({"focus": describe(event.source)})
-
-    def on_showing(self, event):
-        if event.detail1 and event.source.getRoleName() == "notification":
-            self.events.append({"notification": event.source.name})
-
-    def pump(self, quiet=0.4, bound=8.0):
-        """Deliver events until none came for `quiet` seconds (at most `bound` seconds)."""
-        context = GLib.MainContext.default()
-        start = last = time.monotonic()
-        seen = len(self.events)
-        while time.monotonic() - start < bound:
-            while context.pending():
-                context.iteration(False)
-            if len(self.events) != seen:
-                seen, last = len(self.events), time.monotonic()
-            elif time.monotonic() - last > quiet:
-                return
-            time.sleep(0.02)
-
-    def take(self):
-        events, self.events = self.events, []
-        return events
-
-
-def find_app(bound=30.0):
-    start = time.monotonic()
-    while time.monotonic() - start < bound:
-        for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name == "eduapp" and app.childCount:
-                return app
-        time.sleep(0.2)
-    raise SystemExit("eduapp did not appear on the accessibility bus")
 
 
 def children(obj, role):
@@ -104,6 +46,7 @@ def main():
     quiet = float(os.environ.get("WALK_QUIET", "0.4"))  # longer with a screen reader busy
 
     def press(key):
+        pressed = time.time()
         pyatspi.Registry.generateKeyboardEvent(KEYS[key], None, pyatspi.KEY_SYM)
         listener.pump(quiet=quiet, bound=8 + 20 * quiet)
         focus = describe(listener.focus) if listener.focus is not None else {}
@@ -112,7 +55,7 @@ def main():
                 break
             listener.pump(quiet=quiet)
             focus = describe(listener.focus)
-        steps.append({"key": key, "focus": focus, "events": listener.take()})
+        steps.append({"key": key, "focus": focus, "events": listener.take(), "at": pressed})
         return focus
 
     listener.pump(quiet=1.0)

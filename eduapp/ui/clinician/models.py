@@ -205,8 +205,11 @@ def _discuss(s: SessionSummary) -> str:
 
 
 def _spoken(s: SessionSummary, column: int) -> str:
+    """A cell's words for a screen reader where the screen shows marks (—, ✓, ○, ⚑)."""
     if column == SessionsModel.CODE and not s.visit_code:
         return tr("No visit code")
+    if column == SessionsModel.MODULES and s.attempts:
+        return "; ".join(f"{a.module.title}: {attempt_status(a)}" for a in s.attempts)
     if column == SessionsModel.DISCUSS:
         return (tr("%n objectives to discuss", "", len(s.to_discuss))
                 if s.flagged else tr("Nothing to discuss"))

@@ -83,7 +83,7 @@ class PresenterTab(QWidget):
         last_module = module_index == len(self.modules) - 1
         self.page.show_screen(module.title, screen, (screen_index + 1, len(module.screens)),
                               printable=screen.id == module.checklist,
-                              appointment=module.id == SESSION_MODULE)
+                              appointment=module.id == SESSION_MODULE, take_focus=False)
         if screen.is_key_points and not last_module:
             self.page.next_button.setText(self.tr("Next module"))
             self.page.next_button.setAccessibleName(self.tr("Next module"))

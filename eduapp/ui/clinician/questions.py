@@ -19,6 +19,7 @@ from eduapp.core.analytics import ItemReport
 from eduapp.core.content.model import Module
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.reading import ResultStore
+from eduapp.ui.accessibility import announce
 from eduapp.ui.clinician.models import (
     ObjectivesModel,
     QuestionsModel,
@@ -78,7 +79,7 @@ class QuestionsTab(QWidget):
         self.to_edit.setMinimumDate(self.from_edit.date())
         self.from_edit.setMaximumDate(self.to_edit.date())
         self.update_button = button(self.tr("Update"), name=self.tr("Update the figures"))
-        self.update_button.clicked.connect(self.show_figures)
+        self.update_button.clicked.connect(self._update_clicked)
         self.count = label("", "muted", wrap=False)
         bar.addWidget(label(self.tr("From"), wrap=False))
         bar.addWidget(self.from_edit)
@@ -155,6 +156,12 @@ class QuestionsTab(QWidget):
         self.count.setText(self.tr("%Ln first tries", "", tries))
         self.stack.setCurrentIndex(0)
         self.explanation.show()
+
+    def _update_clicked(self) -> None:
+        """New figures, and how many answers they count (or why none) said aloud."""
+        self.show_figures()
+        announce(self, self.count.text() if self.stack.currentIndex() == 0
+                 else self.empty.text())
 
     def _show_empty(self, text: str) -> None:
         self.empty.setText(text)

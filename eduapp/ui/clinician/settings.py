@@ -90,6 +90,7 @@ class SettingsTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which it shows
         content = QWidget()
         # two columns side by side, or one below the other when large text or long words
         # (Spanish) make them too wide for the window: see `_fit_columns`

@@ -39,6 +39,7 @@ from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.reading import ResultStore
 from eduapp.core.storage.sqlite import VISIT_CODE_MAX
+from eduapp.ui.accessibility import announce
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
 from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
 from eduapp.ui.print.paper import printer
@@ -59,9 +60,20 @@ def to_date(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
+class DateEdit(QDateEdit):
+    """A date field that is one tab stop.
+
+    Tab leaves it instead of moving between its weekday, month, day and year (a screen
+    reader heard one field four times); the arrow keys move between them.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def date_edit(name: str) -> QDateEdit:
     """A date field with a calendar to pick from, named for assistive technology."""
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(long_date_format())
     edit.setAccessibleName(name)
@@ -207,6 +219,8 @@ class TodayTab(QWidget):
     def _day_changed(self, _day: QDate) -> None:
         self.status.hide()  # a message about another day's session
         self._load()
+        # the day's list changed under the date field: say what it holds now
+        announce(self, self.count.text() if self.model.rowCount() else self.empty.text())
 
     def show_day(self, day: date) -> None:
         """Show the sessions of `day` (a day after today shows today)."""

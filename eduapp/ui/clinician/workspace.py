@@ -21,6 +21,7 @@ from eduapp.core.content.model import Module
 from eduapp.core.startup import Notice
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui import wording
+from eduapp.ui.accessibility import set_role
 from eduapp.ui.clinician.presenter import PresenterTab
 from eduapp.ui.widgets import button, label, restyle
 
@@ -59,7 +60,9 @@ class ClinicianWorkspace(QWidget):
         box.setContentsMargins(24, 12, 24, 16)
         box.setSpacing(10)
         top = QHBoxLayout()
-        top.addWidget(label(self.tr("Clinician workspace"), "h2"), 1)
+        title = label(self.tr("Clinician workspace"), "h2")
+        set_role(title, "heading")
+        top.addWidget(title, 1)
         self.back_button = button(self.tr("Back to patient screens"), "primary")
         self.back_button.clicked.connect(self.closed)
         top.addWidget(self.back_button)
@@ -72,6 +75,7 @@ class ClinicianWorkspace(QWidget):
         box.addWidget(self.reach)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.setFocusProxy(self.tabs.tabBar())  # the focus starts on the tabs
         box.addWidget(self.tabs, 1)
         self._add_tabs()
         self.tabs.currentChanged.connect(self._tab_shown)

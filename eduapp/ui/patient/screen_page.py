@@ -102,10 +102,13 @@ class ScreenPage(QWidget):
 
     def show_screen(self, module_title: str, screen: Screen, position: tuple[int, int],
                     *, reviewing: bool = False, last: bool = False,
-                    printable: bool = False, appointment: bool = False) -> None:
+                    printable: bool = False, appointment: bool = False,
+                    take_focus: bool = True) -> None:
         """Show `screen`; `printable` offers the module's checklist to print.
 
-        `appointment` also offers the session time, for that checklist's day-of plan.
+        `appointment` also offers the session time, for that checklist's day-of plan. The
+        keyboard focus goes to Next (or Ask again), unless `take_focus` is False: the
+        presenter's outline keeps the focus while it is browsed.
         """
         number, total = position
         self.reviewing = reviewing
@@ -132,7 +135,7 @@ class ScreenPage(QWidget):
         self.text.verticalScrollBar().setValue(0)
         focus = self.again_button if reviewing else self.next_button
         self.setFocusProxy(focus)
-        if self.isVisible():
+        if self.isVisible() and take_focus:
             focus.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
