@@ -102,6 +102,13 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
         border: 3px solid transparent; border-radius: 8px; }}
     QTextBrowser[focusRing="true"]:focus, QScrollArea[focusRing="true"]:focus {{
         border: 3px solid {p.focus}; }}
+    QTreeView {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 10px; }}
+    QTreeView:focus {{ border: 3px solid {p.focus}; }}
+    QTabBar::tab {{ background: {p.surface}; border: 2px solid {p.border}; border-bottom: none;
+        border-top-left-radius: 10px; border-top-right-radius: 10px; padding: 8px 18px;
+        margin-right: 4px; }}
+    QTabBar::tab:selected {{ background: {p.chosen_tint}; border-color: {p.primary}; }}
+    QTabBar::tab:focus {{ border: 3px solid {p.focus}; border-bottom: none; }}
     QFrame#topbar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame#topbar QPushButton {{ min-height: 44px; padding: 4px 14px;
         font-size: {min(base, 24)}px; }}

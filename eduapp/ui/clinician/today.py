@@ -192,6 +192,7 @@ class TodayTab(QWidget):
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setAccessibleName(self.tr("Details of the chosen session"))
+        self.details.setProperty("focusRing", True)  # a tab stop: show when it has the focus
         self.details.document().setDefaultStyleSheet(DETAILS_CSS)
         inside.addWidget(self.details)
         box.addWidget(card, 1)
