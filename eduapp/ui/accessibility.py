@@ -57,13 +57,27 @@ def set_role(widget: QWidget, role: str) -> None:
 
 
 class Announcer(QWidget):
-    """Says a sentence to a screen reader, once, without moving the focus."""
+    """Says a sentence to a screen reader, once, without moving the focus.
+
+    On Linux each sentence is a notification that shows, taken in turn from a few: Orca
+    skips a notification when a newer one from the same object is waiting (it is behind on
+    a slow computer) and would then read the newer words twice and the older never.
+    """
+
+    NOTICES = 3
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFixedSize(1, 1)
-        set_role(self, "notification")
         self.said: list[str] = []  # what was announced, newest last (tests read it)
+        self._notices: list[QWidget] = []
+        for _ in range(self.NOTICES):
+            notice = QWidget(self)
+            notice.setFixedSize(1, 1)
+            set_role(notice, "notification")
+            notice.hide()
+            self._notices.append(notice)
+        self._turn = 0
         self.hide()
 
     def say(self, text: str) -> None:
@@ -75,10 +89,13 @@ class Announcer(QWidget):
             event = QAccessibleAnnouncementEvent(self.parentWidget(), text)
             QAccessible.updateAccessibility(event)
             return
-        self.hide()
-        self.setAccessibleName(text)
+        notice = self._notices[self._turn]
+        self._turn = (self._turn + 1) % len(self._notices)
+        notice.hide()
+        notice.setAccessibleName(text)
         self.move(0, 0)
-        self.show()  # Orca speaks a notification each time it shows
+        self.show()
+        notice.show()  # Orca speaks a notification each time it shows
         self.lower()
 
 
