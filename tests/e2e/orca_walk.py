@@ -1,7 +1,9 @@
-"""Module 1 walked by keyboard with Orca running; prints what Orca would say (scripts/orca-walk).
+"""Module 1 and the clinician workspace walked by keyboard with Orca running; prints, step by
+step, what Orca would have said (scripts/orca-walk).
 
 Orca needs no speech synthesizer for this: its debug log lists every utterance as
-"SPEECH OUTPUT". Everything here is bounded in time and stops by itself.
+"SPEECH OUTPUT" with the time it was said, and each utterance is put under the last key
+pressed before it. Everything here is bounded in time and stops by itself.
 """
 
 from __future__ import annotations
@@ -12,53 +14,114 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from eduapp.core.clinic import load_settings
 from eduapp.core.content.loader import load_library
-from tests.e2e.a11y_bus import ROOT, SYSTEM_PYTHON, desktop, start_app
+from eduapp.core.content.model import Library
+from tests.e2e.a11y_bus import ROOT, SYSTEM_PYTHON, desktop, start_app, stop
+from tests.e2e.keyboard_user import KeyboardUser, clinic_folder
 from tests.e2e.test_atspi import WALKER, plan_for
+from tests.e2e.test_atspi_clinician import Walk, words
 
-SPOKEN = re.compile(r"SPEECH OUTPUT: '(.*)'")
+SPOKEN = re.compile(r"^(\d\d:\d\d:\d\d\.\d+) - SPEECH OUTPUT: '(.*)'\s*\{'established.*$")
+KEY_ECHO = re.compile(r"^(tab|return|space|down|up|left|right|home|escape|shift|left shift|\d)"
+                      r" ?$", re.IGNORECASE)
+Step = tuple[str, str, float]  # the key, where the focus went, when the key was pressed
 
 
-def main(log_path: Path) -> int:
+@contextmanager
+def orca(env: dict[str, str], log: Path, home: Path) -> Iterator[None]:
+    """Orca listening on `env`'s desktop, its debug log in `log`, until the block ends."""
+    env = {**env, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "GSETTINGS_BACKEND": "memory"}
+    reader = subprocess.Popen(["orca", "--replace", "--disable", "speech", "--disable", "braille",
+                               "--debug-file", str(log)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        start = time.monotonic()
+        while time.monotonic() - start < 30 and (
+                not log.exists() or "SPEECH OUTPUT" not in log.read_text(errors="replace")):
+            time.sleep(0.5)  # Orca says its welcome once it is listening
+        yield
+        time.sleep(3)  # Orca's last utterances reach its log
+    finally:
+        stop(reader)
+
+
+def utterances(log: Path) -> list[tuple[float, str]]:
+    """What Orca said and when (its log has the time of day), without its echo of keys."""
+    today = datetime.now().date()
+    said = []
+    for line in log.read_text(errors="replace").splitlines():
+        found = SPOKEN.match(line)
+        if found and not KEY_ECHO.match(found[2]):
+            at = datetime.combine(today, datetime.strptime(found[1], "%H:%M:%S.%f").time())
+            said.append((at.timestamp(), found[2]))
+    return said
+
+
+def table(steps: list[Step], said: list[tuple[float, str]]) -> str:
+    """A Markdown table: each step, and what Orca said after it (before the next one)."""
+    rows = ["| # | key | focus | Orca said |", "|---|---|---|---|"]
+    for number, (key, focus, at) in enumerate(steps):
+        until = steps[number + 1][2] if number + 1 < len(steps) else float("inf")
+        words = " / ".join(text for when, text in said if at <= when < until)
+        rows.append(f"| {number} | {key} | {focus} | {words.replace('|', '/')} |")
+    return "\n".join(rows)
+
+
+def module_one(folder: Path, log: Path, library: Library) -> list[Step]:
+    plan, out = folder / "plan.json", folder / "walk.json"
+    plan.write_text(json.dumps(plan_for(library.for_language("en")[0])))
+    with desktop() as env:
+        app = start_app(env)
+        try:
+            with orca({**env, "WALK_QUIET": "2.0"}, log, folder):
+                walk = subprocess.run([str(SYSTEM_PYTHON), str(WALKER), str(plan), str(out)],
+                                      env={**env, "WALK_QUIET": "2.0"}, capture_output=True,
+                                      text=True, timeout=900, check=False)
+        finally:
+            app.terminate()
+            app.wait(timeout=10)
+    if walk.returncode:
+        print(walk.stdout + walk.stderr, file=sys.stderr)
+    return [(s["key"], f"{s['focus'].get('role', '')} {s['focus'].get('name', '')!r}"[:80],
+             s["at"]) for s in json.loads(out.read_text()) if s.get("at")]
+
+
+def clinician(folder: Path, log: Path, library: Library, language: str) -> list[Step]:
+    data = clinic_folder(folder / "data", library.for_language(language))
+    with desktop() as env:
+        app = start_app(env, "--data-dir", str(data), "--lang", language, temp=False)
+        user = KeyboardUser(env, app.pid, quiet=2.0)
+        try:
+            with orca(env, log, folder):
+                Walk(user, words(language)).run()
+        finally:
+            user.close()
+            app.terminate()
+            app.wait(timeout=10)
+    return [(keys, f"{h.role} {h.name!r}"[:80], at) for keys, h, at in user.log]
+
+
+def main(log_dir: Path) -> int:
     resources = ROOT / "resources"
     settings = load_settings(resources, None)
     library = load_library(resources, settings.values, translated=settings.translated)
-    with tempfile.TemporaryDirectory() as folder, desktop() as env:
-        plan, out = Path(folder) / "plan.json", Path(folder) / "walk.json"
-        plan.write_text(json.dumps(plan_for(library.for_language("en")[0])))
-        env = {**env, "HOME": folder, "XDG_CONFIG_HOME": folder, "GSETTINGS_BACKEND": "memory",
-               "WALK_QUIET": "2.0"}
-        app = start_app(env)
-        orca = subprocess.Popen(["orca", "--replace", "--disable", "speech", "--disable", "braille",
-                                 "--debug-file", str(log_path)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            start = time.monotonic()
-            while time.monotonic() - start < 30 and (
-                    not log_path.exists() or "SPEECH OUTPUT" not in log_path.read_text(
-                        errors="replace")):
-                time.sleep(0.5)  # Orca says its welcome once it is listening
-            walk = subprocess.run([str(SYSTEM_PYTHON), str(WALKER), str(plan), str(out)],
-                                  env=env, capture_output=True, text=True, timeout=600,
-                                  check=False)
-            time.sleep(2)  # Orca's last utterances reach its log
-        finally:
-            for process in (orca, app):
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-    if walk.returncode:
-        print(walk.stdout + walk.stderr, file=sys.stderr)
-    said = SPOKEN.findall(log_path.read_text(errors="replace"))
-    print("\n".join(said))
-    print(f"-- {len(said)} utterances; Orca's whole debug log: {log_path}", file=sys.stderr)
-    return walk.returncode
+    log_dir.mkdir(parents=True, exist_ok=True)
+    for name, language in (("module-1", ""), ("clinician-en", "en"), ("clinician-es", "es")):
+        log = log_dir / f"orca-{name}.log"
+        log.unlink(missing_ok=True)
+        with tempfile.TemporaryDirectory() as folder:
+            steps = (clinician(Path(folder), log, library, language) if language
+                     else module_one(Path(folder), log, library))
+        print(f"\n## {name}\n\n{table(steps, utterances(log))}")
+        print(f"-- Orca's whole debug log: {log}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "orca-walk.log").resolve()))
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "orca-walk").resolve()))
