@@ -101,7 +101,7 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
 
 
 def settings_saved(window: MainWindow, context: Context) -> None:
-    """The saved values fill the content from now on.
+    """The saved values fill the content from now on, and the clinic's name shows at once.
 
     A kiosk that waited for the phone numbers goes on to the welcome page once they are set.
     """
@@ -110,6 +110,7 @@ def settings_saved(window: MainWindow, context: Context) -> None:
     context.settings = load_settings(context.resources, context.data_dir)
     context.reload_content()
     window.settings = replace(window.settings, timing=context.settings.values)
+    window.rename_clinic(context.settings.name)
     if not context.settings.missing_phones:
         window.release_hold()
 

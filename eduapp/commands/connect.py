@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from eduapp.commands.server import describe, postgres_version
+from eduapp.commands.server import describe, postgres_version, print_clinic_state
 from eduapp.core.storage.postgres import ServerError, redacted
 
 
@@ -33,6 +33,16 @@ def run_connect(data_dir: Path, url: str, name: str | None) -> int:
     else:
         print(f"{joined.history} session{'' if joined.history == 1 else 's'} recorded here "
               "before joining will be sent too.")
+    from eduapp.core.paths import resources_dir
+    from eduapp.core.storage.clinic_settings import sync
+    from eduapp.core.storage.membership import inspect
+
+    try:  # the clinic's settings and PIN now, so the app starts with them
+        sync(url, data_dir, resources_dir())
+        print_clinic_state(inspect(url))
+    except ServerError as err:
+        print(f"The clinic's settings could not be read yet ({describe(err)}); the app takes "
+              "them when it next reaches the server.")
     return 0
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eduapp.core.storage.postgres import Failure, ServerError, redacted
+
+if TYPE_CHECKING:
+    from eduapp.core.storage.membership import ServerInfo
 
 WHY = {
     Failure.UNREACHABLE: "the server cannot be reached (is it running, and is the host and "
@@ -62,6 +66,17 @@ def run_server_init(admin_url: str, *, new_passwords: bool, host: str | None) ->
     return 0
 
 
+def print_clinic_state(info: ServerInfo) -> None:
+    """The clinic's settings and PIN: on the server, or not yet."""
+    print("Clinic settings: " + (
+        "saved on the server; every device uses them" if info.settings_saved else
+        "none saved on the server yet; each device uses its own until a clinician computer "
+        "saves them"))
+    print("Clinician PIN: " + (
+        "one for the whole clinic, kept on the server" if info.pin_set else
+        "none chosen yet; the first one chosen on any device is the clinic's"))
+
+
 def postgres_version(number: int) -> str:
     return f"PostgreSQL {number // 10000}.{number % 10000}"
 
@@ -82,6 +97,7 @@ def run_server_status(data_dir: Path) -> int:
             "device (adds results, cannot read them)"
         print(f"Server: reachable, {postgres_version(seen.server.server_version)}, "
               f"schema version {seen.server.schema_version}, role: {role}")
+        print_clinic_state(seen.server)
     elif seen.failure is not None:
         print(f"Server: not reachable: {describe(seen.failure)}")
     rows = seen.waiting

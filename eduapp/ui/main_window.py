@@ -257,6 +257,18 @@ class MainWindow(QMainWindow):
         self.top_bar.setVisible(page is not self.hold)
         self._page_changed(page)
 
+    def rename_clinic(self, name: str) -> None:
+        """The clinic's name, newly saved, on the welcome page, the top bar and the title."""
+        if name == self.settings.clinic_name:
+            return
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, clinic_name=name)
+        self.clinic_name = name
+        self.clinic_label.setText(name)
+        self.flow.welcome.clinic.setText(name)
+        self._retranslate()
+
     def release_hold(self) -> None:
         """The patient screens may start: the workspace leads back to the welcome page."""
         if self.hold is None:
@@ -269,6 +281,7 @@ class MainWindow(QMainWindow):
             self.top_bar.show()
         self.stack.removeWidget(hold)
         hold.deleteLater()
+        self._show_clinic_label()
 
     def close_workspace(self) -> None:
         if self.workspace is not None:

@@ -59,8 +59,9 @@ def clinic_reach(reach: Reach, since: datetime | None) -> str:
     if reach is Reach.WHOLE_CLINIC:
         return tr("Showing the whole clinic: sessions from every device.")
     if reach is Reach.OWN_ONLY:
-        return tr("This device shows its own sessions only; clinician computers show the "
-                  "whole clinic.")
+        return tr("This device shows only its own sessions not yet on the clinic's server: "
+                  "a finished session is deleted here once the server has it. Clinician "
+                  "computers show the whole clinic.")
     when = short_time(since or datetime.now())
     return tr("The clinic's server cannot be reached (since %1). Only this device's sessions "
               "are shown; sessions from other devices are not.").replace("%1", when)

@@ -216,7 +216,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+134"/>
+        <location filename="../../eduapp/ui/wording.py" line="+135"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -310,7 +310,7 @@ comentar</translation>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="-118"/>
+        <location filename="../../eduapp/ui/wording.py" line="-119"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -389,11 +389,11 @@ comentar</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This device shows its own sessions only; clinician computers show the whole clinic.</source>
-        <translation>Este equipo muestra solo sus propias sesiones; los equipos del personal clínico muestran toda la clínica.</translation>
+        <source>This device shows only its own sessions not yet on the clinic&apos;s server: a finished session is deleted here once the server has it. Clinician computers show the whole clinic.</source>
+        <translation>Este equipo muestra solo sus propias sesiones que aún no están en el servidor de la clínica: cada sesión terminada se borra aquí en cuanto el servidor la tiene. Los equipos del personal clínico muestran toda la clínica.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clinic&apos;s server cannot be reached (since %1). Only this device&apos;s sessions are shown; sessions from other devices are not.</source>
         <translation>No se puede conectar con el servidor de la clínica (desde las %1). Solo se muestran las sesiones de este equipo; las de los demás equipos no aparecen.</translation>
     </message>
@@ -674,7 +674,7 @@ comentar</translation>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+147"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
@@ -684,7 +684,7 @@ comentar</translation>
         <translation>Leer esta pantalla en voz alta</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-148"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -724,7 +724,7 @@ comentar</translation>
         <translation>Personal: abrir el modo clínico</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+128"/>
         <source>Read aloud is not available</source>
         <translation>No se puede leer en voz alta</translation>
     </message>

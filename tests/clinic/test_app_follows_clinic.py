@@ -37,5 +37,8 @@ def test_a_waiting_kiosk_starts_when_a_clinician_sets_the_phone_numbers(
     qtbot.waitUntil(lambda: window.hold is None, timeout=10000)
     assert context.settings.name == "Lakeside Pain Clinic"
     assert window.stack.currentWidget() is window.flow.welcome
+    assert window.flow.welcome.clinic.text() == "Lakeside Pain Clinic"  # without a restart
+    assert "Lakeside Pain Clinic" in window.windowTitle()
+    assert window.clinic_label.isHidden()  # the welcome page names the clinic itself
     assert load_settings(RESOURCES, tmp_path).kiosk is False  # its own, as it was
     context.close()

@@ -33,6 +33,8 @@ def test_connect_joins_and_status_says_what_the_device_sees(
 
     assert code == 0, out
     assert 'as "Kiosk 1"' in out and "cannot read them back" in out
+    assert "Clinic settings: none saved on the server yet" in out
+    assert "Clinician PIN: none chosen yet" in out
     assert password not in out
     saved = tmp_path / CONNECTION_FILE
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
@@ -41,6 +43,7 @@ def test_connect_joins_and_status_says_what_the_device_sees(
     out = capsys.readouterr().out
     assert "Server: reachable, PostgreSQL 15." in out and f"schema version {SCHEMA_VERSION}" in out
     assert "Waiting to be sent: 0 changes" in out and "Last send: never" in out
+    assert "Clinic settings: none saved" in out
     assert password not in out
 
     cluster.stop()
@@ -131,3 +134,32 @@ def test_connect_sends_what_was_recorded_before_joining_within_retention(
     Sender(tmp_path / DB_NAME, connection).send_now()
     with psycopg.connect(admin_url) as db:
         assert db.execute("SELECT count(*) FROM eduapp.sessions").fetchone() == (3,)
+
+
+def test_connecting_a_computer_takes_the_clinics_settings_and_pin_at_once(
+        tmp_path: Path, admin_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from eduapp.core.clinic import load_settings, with_changes
+    from eduapp.core.pin import HASH_KEY, hash_pin
+    from eduapp.core.storage.clinic_settings import push_settings
+    from tests.content_fixtures import RESOURCES
+
+    report = init(admin_url)
+    assert report.device_url and report.clinician_url
+    push_settings(report.clinician_url, with_changes(load_settings(RESOURCES, None), {
+        "clinic_name": "Harbor Clinic", "clinic_phone": "555-0100",
+        "after_hours_phone": "555-0199"}))
+    pin = hash_pin("97531", iterations=1000)
+    with psycopg.connect(report.clinician_url, autocommit=True) as db:
+        db.execute("SELECT eduapp.set_pin(%s)", (pin,))
+
+    code, out = connect(capsys, tmp_path, report.device_url, "--name", "Kiosk 3")
+
+    assert code == 0, out
+    assert "saved on the server; every device uses them" in out
+    assert "one for the whole clinic" in out
+    assert load_settings(RESOURCES, tmp_path).name == "Harbor Clinic"  # before the app starts
+    from eduapp.core.storage.sqlite import DB_NAME, Store
+
+    store = Store.open(tmp_path / DB_NAME)
+    assert store.setting(HASH_KEY) == pin
+    store.close()

@@ -19,6 +19,8 @@ class ServerInfo:
     server_version: int  # server_version_num, e.g. 150018
     schema_version: int
     clinician: bool  # may read the clinic's results (the clinician role)
+    settings_saved: bool = False  # the clinic's settings are on the server
+    pin_set: bool = False  # the clinic has a clinician PIN
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,14 @@ def inspect(url: str) -> ServerInfo:
             raise ServerError(Failure.SCHEMA_TOO_NEW, f"schema {version} > {SCHEMA_VERSION}")
         if version < SCHEMA_VERSION:
             raise ServerError(Failure.SCHEMA_TOO_OLD, f"schema {version} < {SCHEMA_VERSION}")
-        return ServerInfo(db.info.server_version, int(version), bool(clinician))
+        try:
+            row = db.execute("SELECT settings IS NOT NULL, pin_hash IS NOT NULL "
+                             "FROM eduapp.clinic").fetchone()
+        except Exception as err:
+            raise classify(err) from None
+        saved, pin = row if row else (False, False)
+        return ServerInfo(db.info.server_version, int(version), bool(clinician), bool(saved),
+                          bool(pin))
 
 
 @dataclass(frozen=True)
