@@ -204,6 +204,7 @@ def test_what_a_button_did_is_said_where_the_focus_stays(walk: Walk) -> None:
     assert back.notifications() == [word("TodayTab", "No sessions on this day.")], back.events
     assert back.name == word("TodayTab", "Previous day")
     assert any(n.startswith("6 ") for n in again.notifications()), again.events
+    assert again.name == word("TodayTab", "Day to show")  # its button went grey: the day field
     saved = walk.extra["save"][0]
     assert saved.name == word("SettingsTab", "Save settings")
     assert any(n.startswith(word("SettingsTab", "Saved to %1. Some changes take effect the next "

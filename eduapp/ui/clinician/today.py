@@ -246,8 +246,11 @@ class TodayTab(QWidget):
         chosen = self.selected()
         keep = keep if keep is not None else (chosen.id if chosen else None)
         day = self.day()
-        self.next_button.setEnabled(day < date.today())
-        self.today_button.setEnabled(day != date.today())
+        for action, enabled in ((self.next_button, day < date.today()),
+                                (self.today_button, day != date.today())):
+            if action.hasFocus() and not enabled:  # not thrown on to the tabs: the day field
+                self.day_edit.setFocus()
+            action.setEnabled(enabled)
         try:
             sessions = analytics.today(self.store, self.modules, day)
         except StoreError as err:
