@@ -1,19 +1,30 @@
-"""Every patient screen in every language, text size, contrast and window size, checked for
-anything cut, overlapping or off the window (tests/ui_checks.screen_problems).
+"""Every screen the gallery renders, in every language, text size, contrast and window size,
+checked for anything cut, overlapping or off the window or screen (tests/ui_checks).
 
-`scripts/screens.py` runs all of it; tests/ui/test_screen_matrix.py runs a few corners of it.
+Each case starts the real app on a fresh data folder (the shipped settings: a kiosk waiting for
+its phone numbers) with a day of demo sessions, then walks the staff side and the patient side
+(eduapp.commands.staff_driver): the gate, every PIN dialog, each clinician tab and its dialogs,
+every patient page and quiz state, the printing dialog, results, the idle notice and the
+messages. `scripts/screens.py` runs all of it; tests/ui/test_screen_matrix.py runs corners.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from eduapp.commands.driver import DriveError, PatientDriver
-from tests.ui_checks import screen_problems
+from eduapp.app import build_window, hold_for_phones
+from eduapp.commands.driver import DriveError
+from eduapp.commands.staff_driver import walk_every_screen
+from eduapp.core.demo import generate_demo_data
+from eduapp.core.startup import Options, prepare
+from eduapp.ui.main_window import MainWindow
+from tests.ui_checks import dialog_problems, screen_problems
 
 SIZES = ((1024, 768), (1280, 800), (1920, 1080), (800, 1280))
 LANGUAGES = ("en", "es")
@@ -36,36 +47,51 @@ def every_case() -> Iterator[Case]:
         yield Case(language, step, contrast, size)
 
 
-def check(window, case: Case, modules: Iterable) -> list[str]:  # type: ignore[no-untyped-def]
-    """Drive `window` (on its welcome page) through `modules` in the state of `case`; return
-    each problem as 'case / screen: what'."""
-    window.set_language(case.language)
+@dataclass
+class Outcome:
+    """What one case found: each problem as 'case / screen: what', and how many screens."""
+
+    problems: list[str]
+    screens: int
+
+
+def apply(window: MainWindow, case: Case) -> None:
     window.text_step = case.text_step
     window.high_contrast = case.high_contrast
     window.apply_theme()
     window.resize(*case.size)
-    problems: list[str] = []
 
-    def look(name: str, root=None) -> None:  # type: ignore[no-untyped-def]
+
+def check_case(case: Case, data_dir: Path, modules: int = 0) -> Outcome:
+    """Start the app for `case` on an empty `data_dir` and look at every screen (of the first
+    `modules` modules only, when given)."""
+    context = prepare(Options(data_dir=data_dir, lang=case.language))
+    assert context.store is not None
+    generate_demo_data(context.store, context.modules, sessions=24, days=1)  # today's
+    window = build_window(context, idle_seconds=600)
+    hold_for_phones(window, context)
+    window.show()
+    apply(window, case)
+    outcome = Outcome([], 0)
+    screen = QSize(*case.size)
+
+    def look(name: str, root: QWidget) -> None:
         for _ in range(3):  # a layout may take a few passes to settle (scroll bars come)
             QApplication.processEvents()
-        problems.extend(f"{case} / {name}: {p}" for p in screen_problems(root or window))
+        outcome.screens += 1
+        found = (dialog_problems(root, screen) if isinstance(root, QDialog)
+                 else screen_problems(root))
+        outcome.problems.extend(f"{case} / {name}: {p}" for p in found)
 
-    driver = PatientDriver(window, look)
     try:
-        driver.start()
-        for index, module in enumerate(modules):
-            driver.open_module(module)
-            driver.read_all(module)
-            wrong = {module.questions[0].id} if module.questions else set()
-            driver.take_quiz(module, wrong_first=wrong, stop_at_review=index % 2 == 1)
-            driver.back_to_topics()
-        look("topics after")
-        if window.idle is not None:
-            window.idle._warn()  # the notice the idle reset shows, at once
-            look("idle notice", window.idle.notice)  # it covers the page: only it counts
-            window.idle.still_here()
+        walk_every_screen(window, context.modules[:modules] if modules else context.modules,
+                          look, lambda: apply(window, case))
     except DriveError as err:
-        problems.append(f"{case}: {err}")
-    window.start_over()
-    return problems
+        outcome.problems.append(f"{case}: {err}")
+    finally:
+        window.close()
+        window.deleteLater()
+        context.close()
+        if window.translations is not None:  # what comes next starts in English
+            window.translations.use("en")
+    return outcome

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar,
+            QTextEdit)  # what a person clicks, types in or reads as one thing
 
 
 def labels_cut_off(root: QWidget) -> list[str]:
@@ -29,11 +48,54 @@ def labels_cut_off(root: QWidget) -> list[str]:
 
 
 def buttons_cut_off(root: QWidget) -> list[str]:
-    """Visible buttons narrower than their own text needs."""
-    return [f"'{QPushButton.text(b)}' needs {b.minimumSizeHint().width()}px, has {b.width()}px"
-            for b in root.findChildren(QPushButton)  # QPushButton.text: a choice has .text too
-            if b.isVisible() and QPushButton.text(b)
-            and b.minimumSizeHint().width() > b.width() + 1]
+    """Visible buttons, check boxes, lists that drop down and date fields too small for their
+    own text, and tab bars too narrow for their tabs."""
+    cut = []
+    for control in root.findChildren(QWidget):
+        if not control.isVisible():
+            continue
+        need, has = _needs(control), control.size()
+        if need is not None and (need.width() > has.width() + 1
+                                 or need.height() > has.height() + 1):
+            cut.append(f"'{_text(control)}' needs {need.width()}x{need.height()}px, "
+                       f"has {has.width()}x{has.height()}px")
+    return cut
+
+
+def _needs(control: QWidget) -> QSize | None:
+    """The size a control needs to show all of its text; None when it holds none to cut."""
+    if isinstance(control, QAbstractButton):
+        return control.minimumSizeHint() if QAbstractButton.text(control) else None
+    if isinstance(control, QLineEdit):  # its text scrolls sideways: only a line's height
+        option = QStyleOptionFrame()
+        control.initStyleOption(option)
+        shown = control.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option,
+                                               control).height()
+        margins = control.textMargins()
+        short = control.fontMetrics().height() - (shown - margins.top() - margins.bottom())
+        return QSize(0, control.height() + short) if short > 0 else None
+    if isinstance(control, QAbstractSpinBox):
+        return control.minimumSizeHint()
+    if isinstance(control, QComboBox):
+        option = QStyleOptionComboBox()
+        control.initStyleOption(option)
+        metrics = control.fontMetrics()  # as QComboBox measures its items
+        text = QSize(metrics.horizontalAdvance(control.currentText()), metrics.height())
+        return control.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                                text, control)
+    if isinstance(control, QTabBar):
+        return QSize(control.sizeHint().width(), control.minimumSizeHint().height())
+    return None
+
+
+def _text(control: QWidget) -> str:
+    if isinstance(control, QComboBox):
+        return control.currentText()[:40]
+    if isinstance(control, QTabBar):
+        return " | ".join(control.tabText(i) for i in range(control.count()))[:60]
+    if isinstance(control, QAbstractButton):
+        return QAbstractButton.text(control)[:40]
+    return control.accessibleName()[:40]
 
 
 def scrolls_sideways(root: QWidget) -> list[str]:
@@ -51,9 +113,9 @@ def needed(area: QScrollArea) -> int:
 
 
 def screen_problems(window: QWidget) -> list[str]:
-    """Everything a patient would see as broken on the window as it is now: a label whose box
-    is too small for its text (in a scroll area or not), a button narrower than its text, a
-    control partly off the window, two controls on top of each other."""
+    """Everything a person would see as broken on the window as it is now: a label whose box
+    is too small for its text (in a scroll area or not), a button, list, field or tab bar too
+    small for its text, a control partly off the window, two controls on top of each other."""
     problems = buttons_cut_off(window) + scrolls_sideways(window)
     for lab in window.findChildren(QLabel):
         if lab.isVisible() and lab.text() and lab.width() > 0 and lab.wordWrap() \
@@ -62,12 +124,13 @@ def screen_problems(window: QWidget) -> list[str]:
                             f"has {lab.height()}px")
     problems += [p for p in labels_cut_off(window) if p not in problems]
     frame = window.rect()
-    controls = [b for b in window.findChildren(QPushButton) if b.isVisible()]
+    controls = [c for c in window.findChildren(QWidget)
+                if isinstance(c, CONTROLS) and c.isVisible()]
     boxes = []
     for control in controls:
         box = control.rect().translated(control.mapTo(window, control.rect().topLeft()))
         if not _scrolled(control) and not frame.contains(box):
-            problems.append(f"'{control.accessibleName()}' is partly off the window")
+            problems.append(f"'{_text(control)}' is partly off the window")
         for area in _scroll_areas(control):  # what shows of it: inside each scroll view
             view = area.viewport()
             box = box.intersected(view.rect().translated(view.mapTo(window,
@@ -78,8 +141,7 @@ def screen_problems(window: QWidget) -> list[str]:
         for second, other in boxes[index + 1:]:
             if box.intersects(other) and not first.isAncestorOf(second) \
                     and not second.isAncestorOf(first):
-                problems.append(f"'{first.accessibleName()}' overlaps "
-                                f"'{second.accessibleName()}'")
+                problems.append(f"'{_text(first)}' overlaps '{_text(second)}'")
     return problems
 
 
@@ -94,3 +156,18 @@ def _scroll_areas(widget: QWidget) -> list[QScrollArea]:
 
 def _scrolled(widget: QWidget) -> bool:
     return bool(_scroll_areas(widget))
+
+
+def dialog_problems(dialog: QWidget, screen: QSize) -> list[str]:
+    """A dialog on a screen of `screen` pixels: no bigger than the screen even at its smallest,
+    and nothing in it cut or overlapping at the size it opens at, held to the screen as the
+    window system does."""
+    need = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    problems = []
+    if need.width() > screen.width() or need.height() > screen.height():
+        problems.append(f"the dialog needs {need.width()}x{need.height()}px, more than the "
+                        f"{screen.width()}x{screen.height()}px screen")
+    if dialog.size().boundedTo(screen) != dialog.size():
+        dialog.resize(dialog.size().boundedTo(screen))
+        QApplication.processEvents()
+    return problems + screen_problems(dialog)

@@ -6,7 +6,7 @@ that the click did what a patient would see; if not, `DriveError` says what went
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QPoint, Qt
@@ -156,3 +156,24 @@ class PatientDriver:
     def back_to_topics(self) -> None:
         self.click(self.flow.results_page.modules_button)
         self.expect_page(self.flow.module_list, "the list of topics")
+
+    def walk(self, modules: Sequence[Module],
+             on_module: Callable[[int], None] = lambda _index: None) -> None:
+        """Every patient screen, in the order a patient meets them.
+
+        Welcome, topics, each module (`on_module(n)` first) read through, its quiz with the
+        first question wrong (feedback, review, asked again; every second module left at its
+        review), results; topics again (after `on_module(99)`).
+        """
+        self.start()
+        for index, module in enumerate(modules, start=1):
+            on_module(index)
+            self.open_module(module)
+            self.read_all(module)
+            asked = first_pass(module)
+            wrong = {asked[0].id} if asked else set()
+            self.take_quiz(module, wrong_first=wrong, stop_at_review=index % 2 == 0)
+            self.back_to_topics()
+        on_module(99)
+        self.on_step("modules-after")
+

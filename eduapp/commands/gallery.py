@@ -1,17 +1,25 @@
-"""`eduapp gallery`: render every patient-facing screen to PNG, named in the order met."""
+"""`eduapp gallery`: render every screen to PNG, named in the order met.
+
+The staff side first (the kiosk's gate while phone numbers are not set, the PIN dialogs, each
+clinician tab with a day of demo sessions, and their dialogs), then every patient screen, then
+the PIN asked for again and the messages (see eduapp.commands.staff_driver).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from eduapp.core.quiz import first_pass
 from eduapp.core.startup import Options, prepare
 
 
 def run_gallery(options: Options, out: Path, text_step: int = 0,
                 size: tuple[int, int] = (1280, 800), high_contrast: bool = False) -> int:
-    from eduapp.app import build_window, make_application
+    from PySide6.QtWidgets import QWidget
+
+    from eduapp.app import build_window, hold_for_phones, make_application
     from eduapp.commands.driver import DriveError, PatientDriver
+    from eduapp.commands.staff_driver import walk_every_screen
+    from eduapp.core.demo import generate_demo_data
     from eduapp.ui import errors
 
     if options.data_dir is None:
@@ -24,36 +32,37 @@ def run_gallery(options: Options, out: Path, text_step: int = 0,
     context = prepare(options)
     app = make_application(text_step)
     errors.install(interactive=False)
+    if options.temp_data and context.store is not None:  # Today shows a day of sessions
+        generate_demo_data(context.store, context.modules, sessions=24, days=1)
     window = build_window(context, text_step=text_step)
-    window.high_contrast = high_contrast
-    window.apply_theme()
-    window.resize(*size)
+    if options.temp_data:
+        hold_for_phones(window, context)  # the shipped settings have no phone numbers
     window.show()
-    app.processEvents()
     written: list[Path] = []
     prefix = ["00"]
 
-    def shoot(name: str) -> None:
+    def show_as_asked() -> None:
+        window.text_step = text_step
+        window.high_contrast = high_contrast
+        window.apply_theme()
+        window.resize(*size)
+
+    def number(index: int) -> None:
+        prefix[0] = f"{index:02d}"
+
+    def shoot(name: str, root: QWidget | None = None) -> None:
         app.processEvents()
         path = out / f"{prefix[0]}-{len(written):03d}-{name}.png"
-        if not window.grab().save(str(path)):
+        if not (root or window).grab().save(str(path)):
             raise DriveError(f"could not write {path}")
         written.append(path)
 
-    driver = PatientDriver(window, shoot)
+    show_as_asked()
     try:
-        driver.start()
-        for index, module in enumerate(context.modules, start=1):
-            prefix[0] = f"{index:02d}"
-            driver.open_module(module)
-            driver.read_all(module)
-            # the first question wrong shows the feedback, review and retry screens
-            asked = first_pass(module)
-            wrong = {asked[0].id} if asked else set()
-            driver.take_quiz(module, wrong_first=wrong, stop_at_review=index % 2 == 0)
-            driver.back_to_topics()
-        prefix[0] = "99"
-        shoot("modules-after")
+        if options.temp_data:
+            walk_every_screen(window, context.modules, shoot, show_as_asked, number)
+        else:  # a clinic's own data folder: its PIN is not ours to enter
+            PatientDriver(window, shoot).walk(context.modules, number)
     except DriveError as err:
         print(f"gallery stopped: {err}")
         return 1

@@ -5,8 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("eduapp.errors")
 
@@ -20,12 +24,16 @@ def install(*, interactive: bool = True) -> None:
             QApplication.quit()
             return
         if interactive and QApplication.instance() is not None:
-            from PySide6.QtWidgets import QMessageBox  # not at start-up: rarely needed
-
-            box = QMessageBox(QMessageBox.Icon.Information, QApplication.translate(
-                "errors", "Sorry, something went wrong"), QApplication.translate(
-                "errors", "Something on this screen did not work. Your answers so far are "
-                "kept. Please ask a member of staff for help."))
-            box.exec()
+            sorry_box().exec()
 
     sys.excepthook = hook
+
+
+def sorry_box() -> QMessageBox:
+    """The calm message a patient sees after an unexpected error."""
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: rarely needed
+
+    return QMessageBox(QMessageBox.Icon.Information, QApplication.translate(
+        "errors", "Sorry, something went wrong"), QApplication.translate(
+        "errors", "Something on this screen did not work. Your answers so far are "
+        "kept. Please ask a member of staff for help."))

@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is hold:
             self.stack.setCurrentWidget(self.flow.welcome)
             self.top_bar.show()
+            self._page_changed(self.flow.welcome)  # the welcome page's top bar: no topics
         self.stack.removeWidget(hold)
         hold.deleteLater()
         self._show_clinic_label()

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from eduapp.ui.widgets import button, label
+from eduapp.ui.widgets import button, down_scroll, label
 
 
 class PhonesGate(QWidget):
@@ -18,8 +18,12 @@ class PhonesGate(QWidget):
     def __init__(self, settings_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        box = QVBoxLayout(self)
-        box.setContentsMargins(64, 48, 64, 48)
+        content = QWidget()  # scrolls where the window is too short for the largest text
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(down_scroll(content))
+        box = QVBoxLayout(content)
+        box.setContentsMargins(48, 48, 48, 48)  # its button's words fit a portrait tablet
         box.setSpacing(18)
         box.addStretch(1)
         self.title = label(self.tr("The patient screens cannot start yet"), "h1")

@@ -96,7 +96,9 @@ class PinForm(QDialog):
         self.message.setText(problem)
         self.message.setAccessibleName(problem)
         self.message.show()
-        self.adjustSize()  # room for the message, also where no window manager resizes us
+        # room for the message at this width (adjustSize would not count the wrapped lines),
+        # also where no window manager resizes us
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
         self.fields[0].setFocus()
 
 

@@ -112,30 +112,32 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QFrame#topbar {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame#topbar QPushButton {{ min-height: 44px; padding: 4px 14px;
         font-size: {min(base, 24)}px; }}
+    QFrame#topbar QPushButton:focus {{ padding: 2px 12px; }}
     QPushButton {{ min-height: 48px; padding: 10px 22px; border-radius: 14px;
         background: {p.surface}; color: {p.primary_dark}; border: 2px solid {p.primary};
         font-weight: bold; }}
     QPushButton:hover {{ background: {p.chosen_tint}; }}
-    QPushButton:focus {{ border: 4px solid {p.focus}; }}
+    /* focus: a 4 px ring over 2 px less padding, so a button keeps its size and its text */
+    QPushButton:focus {{ border: 4px solid {p.focus}; padding: 8px 20px; }}
     QPushButton:disabled {{ color: {p.muted}; border-color: {p.border}; }}
     QPushButton[kind="primary"] {{ background: {p.primary}; color: {p.on_primary};
         min-height: 60px; padding: 12px 36px; font-size: {big}px; }}
     QPushButton[kind="primary"]:hover {{ background: {p.primary_dark}; }}
-    QPushButton[kind="primary"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="primary"]:focus {{ border: 4px solid {p.focus}; padding: 10px 34px; }}
     QPushButton[kind="primary"]:disabled {{ background: {p.disabled}; color: {p.muted}; }}
     QPushButton[kind="quiet"] {{ border: 2px solid transparent; background: transparent;
         font-weight: normal; color: {p.muted}; }}
-    QPushButton[kind="quiet"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="quiet"]:focus {{ border: 4px solid {p.focus}; padding: 8px 20px; }}
     QPushButton[kind="card"] {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 18px; padding: 16px; text-align: left; }}
     QPushButton[kind="card"]:hover {{ border-color: {p.primary}; }}
-    QPushButton[kind="card"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="card"]:focus {{ border: 4px solid {p.focus}; padding: 14px; }}
     QPushButton[kind="choice"] {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 14px; padding: 6px 10px; text-align: left; font-weight: normal; }}
     QPushButton[kind="choice"]:hover {{ border-color: {p.primary}; }}
     QPushButton[kind="choice"]:checked {{ background: {p.chosen_tint};
         border: 3px solid {p.primary}; }}
-    QPushButton[kind="choice"]:focus {{ border: 4px solid {p.focus}; }}
+    QPushButton[kind="choice"]:focus {{ border: 4px solid {p.focus}; padding: 4px 8px; }}
     QPushButton[kind="choice"][state="right"] {{ background: {p.right_tint};
         border: 3px solid {p.right}; }}
     QPushButton[kind="choice"][state="wrong"] {{ background: {p.wrong_tint};
@@ -160,11 +162,11 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QDialog {{ background: {p.background}; border: 2px solid {p.primary}; }}
     QLineEdit {{ background: {p.surface}; border: 2px solid {p.primary}; border-radius: 10px;
         padding: 6px 12px; }}
-    QLineEdit:focus {{ border: 4px solid {p.focus}; }}
+    QLineEdit:focus {{ border: 4px solid {p.focus}; padding: 4px 10px; }}  /* same size */
     QComboBox[kind="list"] {{ background: {p.surface}; color: {p.ink};
         border: 2px solid {p.primary}; border-radius: 10px; padding: 6px 40px 6px 12px;
         min-height: 32px; }}
-    QComboBox[kind="list"]:focus {{ border: 4px solid {p.focus}; }}
+    QComboBox[kind="list"]:focus {{ border: 4px solid {p.focus}; padding: 4px 38px 4px 10px; }}
     QComboBox[kind="list"]::drop-down {{ width: 36px; border: none; }}
     QComboBox[kind="list"] QAbstractItemView {{ background: {p.surface}; color: {p.ink};
         selection-background-color: {p.chosen_tint}; selection-color: {p.ink}; }}

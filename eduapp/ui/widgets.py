@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
@@ -100,6 +101,21 @@ def restyle(widget: QWidget, *, children: bool = True) -> None:
     for each in [widget, *(widget.findChildren(QWidget) if children else ())]:
         each.style().unpolish(each)
         each.style().polish(each)
+
+
+def down_scroll(content: QWidget) -> QScrollArea:
+    """`content` in a frameless area that scrolls it up and down, never sideways.
+
+    It fills the area; it scrolls only where the window is too short for all of it.
+    """
+    from PySide6.QtCore import Qt  # not at import: see above
+
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)
+    return area
 
 
 class WrapButton(Button):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 if TYPE_CHECKING:  # the Qt namespace is built after the first frame (see eduapp.ui.widgets)
@@ -150,3 +150,24 @@ class ButtonRow(WrapLayout):
 
             ButtonRow._none = Qt.Orientation(0)
         return ButtonRow._none
+
+
+class WrappedHeight(QObject):
+    """Keeps a widget at least as tall as its layout needs at its width.
+
+    Rows of wrapped buttons included, where its parent (a splitter) would not ask for that.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        layout = watched.layout() if isinstance(watched, QWidget) else None
+        if event.type() == QEvent.Type.Resize and layout is not None:
+            assert isinstance(watched, QWidget)
+            need = layout.minimumHeightForWidth(watched.width())
+            if need > 0 and watched.minimumHeight() != need:
+                watched.setMinimumHeight(need)
+        return False
+

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/models.py" line="+211"/>
+        <location filename="../../eduapp/ui/clinician/models.py" line="+214"/>
         <source>%n objectives to discuss</source>
         <translation>
             <numerusform>%n objective to discuss</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>QuestionsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+155"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+159"/>
         <source>%Ln first tries</source>
         <translation>
             <numerusform>%Ln first try</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>SettingsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+378"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+375"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
             <numerusform>Delete sessions older than %n day now</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>TodayTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/today.py" line="+244"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+273"/>
         <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>

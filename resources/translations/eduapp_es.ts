@@ -42,13 +42,13 @@ comentar</translation>
         <translation>%1/%2 hasta ahora</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location filename="../../eduapp/ui/print/session_summary.py" line="-11"/>
         <source>No visit code</source>
         <translation>Sin código de visita</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%n objectives to discuss</source>
         <translation>
             <numerusform>%n objetivo para comentar</numerusform>
@@ -164,7 +164,7 @@ comentar</translation>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+417"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+448"/>
         <source>session #%1</source>
         <translation>sesión #%1</translation>
     </message>
@@ -546,7 +546,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+524"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+521"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
     </message>
@@ -589,17 +589,17 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/workspace.py" line="+62"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+64"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Back to patient screens</source>
         <translation>Volver a las pantallas del paciente</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+7"/>
         <source>Today</source>
         <translation>Hoy</translation>
@@ -674,7 +674,7 @@ comentar</translation>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
@@ -684,7 +684,7 @@ comentar</translation>
         <translation>Leer esta pantalla en voz alta</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -724,7 +724,7 @@ comentar</translation>
         <translation>Personal: abrir el modo clínico</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Read aloud is not available</source>
         <translation>No se puede leer en voz alta</translation>
     </message>
@@ -806,7 +806,7 @@ comentar</translation>
 <context>
     <name>PhonesGate</name>
     <message>
-        <location filename="../../eduapp/ui/phones_gate.py" line="+25"/>
+        <location filename="../../eduapp/ui/phones_gate.py" line="+29"/>
         <source>The patient screens cannot start yet</source>
         <translation>Las pantallas para pacientes todavía no pueden empezar</translation>
     </message>
@@ -834,7 +834,7 @@ comentar</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/pin_dialog.py" line="+108"/>
+        <location filename="../../eduapp/ui/pin_dialog.py" line="+113"/>
         <source>Clinician PIN</source>
         <translation>PIN clínico</translation>
     </message>
@@ -892,23 +892,23 @@ comentar</translation>
 <context>
     <name>PresenterTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/presenter.py" line="+43"/>
+        <location filename="../../eduapp/ui/clinician/presenter.py" line="+50"/>
         <source>Outline of all modules and screens</source>
         <translation>Esquema de todos los temas y pantallas</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+27"/>
+        <location line="+52"/>
         <source>Clinician notes</source>
         <translation>Notas para el personal clínico</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-50"/>
         <source>Clinician notes for this screen</source>
         <translation>Notas para el personal clínico sobre esta pantalla</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+46"/>
         <location line="+1"/>
         <source>Next module</source>
         <translation>Siguiente tema</translation>
@@ -937,12 +937,12 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+55"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+62"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>First day of the range</source>
         <translation>Primer día del período</translation>
     </message>
@@ -967,12 +967,12 @@ comentar</translation>
         <translation>Desde</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <location line="+6"/>
         <source>Questions, hardest first</source>
         <translation>Preguntas, las más difíciles primero</translation>
@@ -1157,12 +1157,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -1182,7 +1182,7 @@ comentar</translation>
         <translation>Imprimir mi lista</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
@@ -1289,7 +1289,7 @@ comentar</translation>
     <message>
         <location line="+1"/>
         <source>Kiosk: full screen; closing needs the PIN</source>
-        <translation>Quiosco: pantalla completa; para cerrar se necesita el PIN</translation>
+        <translation>Quiosco: pantalla completa; cerrar pide el PIN</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1383,12 +1383,12 @@ comentar</translation>
         <translation>Cambiar el PIN clínico</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Some changes take effect only the next time eduapp starts.</source>
         <translation>Algunos cambios se aplican solo la próxima vez que se inicie eduapp.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Discard changes</source>
         <translation>Descartar cambios</translation>
     </message>
@@ -1411,8 +1411,8 @@ comentar</translation>
         <location line="+52"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
-            <numerusform>Eliminar ahora las sesiones de más de %n día</numerusform>
-            <numerusform>Eliminar ahora las sesiones de más de %n días</numerusform>
+            <numerusform>Eliminar ya las sesiones de más de %n día</numerusform>
+            <numerusform>Eliminar ya las sesiones de más de %n días</numerusform>
         </translation>
     </message>
     <message>
@@ -1524,7 +1524,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-331"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-344"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1549,7 +1549,7 @@ comentar</translation>
         <translation>Mostrar hoy</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Sessions on this day, newest first</source>
         <translation>Sesiones de este día, las más recientes primero</translation>
     </message>
@@ -1559,7 +1559,7 @@ comentar</translation>
         <translation>No hay sesiones en este día.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Set visit code…</source>
         <translation>Código de visita…</translation>
     </message>
@@ -1609,17 +1609,17 @@ comentar</translation>
         <translation>Exportar esta sesión como FHIR para la historia clínica</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Details of the chosen session</source>
         <translation>Detalles de la sesión elegida</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>The sessions cannot be read: %1.</source>
         <translation>No se pueden leer las sesiones: %1.</translation>
     </message>
@@ -1731,17 +1731,17 @@ comentar</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-10"/>
         <source>Visit code for the session at %1, at most %2 characters. Use the code from your schedule, never the patient&apos;s name. Leave it empty to remove the code.</source>
         <translation>Código de visita de la sesión de las %1, con %2 caracteres como máximo. Use el código de su agenda, nunca el nombre del paciente. Déjelo vacío para quitar el código.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Print the session summary</source>
         <translation>Imprimir el resumen de la sesión</translation>
     </message>
@@ -1778,12 +1778,12 @@ comentar</translation>
 <context>
     <name>checklist</name>
     <message>
-        <location filename="../../eduapp/ui/print/checklist.py" line="+50"/>
+        <location filename="../../eduapp/ui/print/checklist.py" line="+57"/>
         <source>My session: date %1  time %2</source>
         <translation>Mi sesión: fecha %1  hora %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Print my checklist</source>
         <translation>Imprimir mi lista</translation>
     </message>
@@ -1816,7 +1816,7 @@ comentar</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../eduapp/ui/errors.py" line="+25"/>
+        <location filename="../../eduapp/ui/errors.py" line="+36"/>
         <source>Sorry, something went wrong</source>
         <translation>Lo sentimos, algo salió mal</translation>
     </message>

@@ -63,7 +63,15 @@ def test_gallery_writes_every_screen_in_the_order_met(tmp_path):
     done = eduapp("gallery", "--out", str(out))
     assert done.returncode == 0, done.stdout + done.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names[0].endswith("welcome.png") and names[1].endswith("modules.png")
+    # the staff side first: the kiosk waits for the clinic's phone numbers (shipped settings)
+    assert names[0].endswith("phones-gate.png") and names[1].endswith("pin-choose.png")
+    shown = [n.split("-", 2)[2].removesuffix(".png") for n in names]
+    for screen in ("clinician-today", "visit-code-dialog", "print-summary-dialog",
+                   "clinician-questions", "clinician-presenter", "clinician-settings",
+                   "delete-old-sessions-question", "change-pin-wrong", "welcome", "modules",
+                   "print-checklist", "idle-notice", "pin-enter-wrong", "unexpected-error"):
+        assert screen in shown
+    assert shown.index("clinician-settings") < shown.index("welcome") < shown.index("modules")
     assert any("screen-01" in n for n in names)
     assert any("a-question" in n for n in names) and any("b-feedback" in n for n in names)
     assert any("review" in n for n in names)

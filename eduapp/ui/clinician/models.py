@@ -427,7 +427,7 @@ def clinician_style(palette: Palette = PALETTE, step: int = 0) -> str:
     QDateEdit, QComboBox {{ background: {p.surface}; border: 2px solid {p.primary};
         border-radius: 10px; padding: 2px 12px; min-height: 36px; }}
     QDateEdit {{ min-height: 44px; }}
-    QDateEdit:focus, QComboBox:focus {{ border: 4px solid {p.focus}; }}
+    QDateEdit:focus, QComboBox:focus {{ border: 4px solid {p.focus}; padding: 0 10px; }}
     QDateEdit QLineEdit {{ border: none; padding: 0; background: transparent; }}
     QDateEdit::drop-down, QComboBox::drop-down {{ subcontrol-origin: padding;
         subcontrol-position: center right; width: 36px; border: none; }}

@@ -11,13 +11,20 @@ from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Module
 from eduapp.core.day_plan import SESSION_MODULE
 from eduapp.ui.patient.screen_page import ScreenPage
-from eduapp.ui.widgets import TextView, label
+from eduapp.ui.widgets import TextView, down_scroll, label
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,7 +41,7 @@ class PresenterTab(QWidget):
         self.modules = modules
         self.clinic_name, self.paper, self.timing = clinic_name, paper, dict(timing or {})
         self.position: tuple[int, int] = (0, 0)  # module index, screen index
-        box = QHBoxLayout(self)
+        self.columns = box = QHBoxLayout(self)
         box.setContentsMargins(12, 12, 12, 12)
         box.setSpacing(12)
 
@@ -68,11 +75,36 @@ class PresenterTab(QWidget):
         notes_box.addWidget(self.notes, 1)
         notes.setMinimumWidth(280)
 
-        box.addWidget(self.outline, 3)
-        box.addWidget(self.page, 7)
+        self.notes_panel = notes
+        # the patient screen scrolls as a whole where the window is too short for it
+        self.page_view = down_scroll(self.page)
+        side = QWidget()  # the outline, and the notes under it where three columns do not fit
+        self.side = QVBoxLayout(side)
+        self.side.setContentsMargins(0, 0, 0, 0)
+        self.side.setSpacing(12)
+        self.side.addWidget(self.outline, 1)
+        box.addWidget(side, 3)
+        box.addWidget(self.page_view, 7)
         box.addWidget(notes, 4)
         if modules:
             self.show_screen(0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Three columns where they fit at their narrowest; else the notes under the outline."""
+        super().resizeEvent(event)
+        box = self.columns
+        margins = box.contentsMargins()
+        narrowest = sum(max(w.minimumWidth(), w.minimumSizeHint().width())
+                        for w in (self.outline, self.page, self.notes_panel))
+        three = (narrowest + 2 * box.spacing() + margins.left() + margins.right()
+                 + self.page_view.verticalScrollBar().sizeHint().width()) <= event.size().width()
+        beside = box.indexOf(self.notes_panel) >= 0
+        if three and not beside:
+            self.side.removeWidget(self.notes_panel)
+            box.addWidget(self.notes_panel, 4)
+        elif beside and not three:
+            box.removeWidget(self.notes_panel)
+            self.side.addWidget(self.notes_panel, 1)
 
     def show_screen(self, module_index: int, screen_index: int) -> None:
         """Jump to a screen of a module."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from eduapp.core import analytics
 from eduapp.core.analytics import ItemReport
@@ -28,8 +28,9 @@ from eduapp.ui.clinician.models import (
 )
 from eduapp.ui.clinician.today import date_edit, to_date, to_qdate
 from eduapp.ui.i18n import long_date
-from eduapp.ui.widgets import button, label
+from eduapp.ui.widgets import button, down_scroll, label
 from eduapp.ui.wording import store_problem
+from eduapp.ui.wrap_layout import ButtonRow
 
 DEFAULT_DAYS = 90
 
@@ -48,7 +49,12 @@ class QuestionsTab(QWidget):
         self.modules = list(modules)
         self.report: ItemReport | None = None
         self._today = date.today()
-        box = QVBoxLayout(self)
+        content = QWidget()  # scrolls where the window is too short for it
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = down_scroll(content)
+        outer.addWidget(self.scroller)
+        box = QVBoxLayout(content)
         box.setContentsMargins(0, 12, 0, 0)
         box.setSpacing(10)
         box.addLayout(self._build_range_bar())
@@ -65,9 +71,8 @@ class QuestionsTab(QWidget):
         box.addWidget(self.stack, 1)
         self.refresh()
 
-    def _build_range_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
+    def _build_range_bar(self) -> ButtonRow:
+        bar = ButtonRow(spacing=8)  # a second row rather than a cut date or button
         self.from_edit = date_edit(self.tr("First day of the range"))
         self.to_edit = date_edit(self.tr("Last day of the range"))
         self.from_edit.setDate(to_qdate(self._today - timedelta(days=DEFAULT_DAYS - 1)))
@@ -81,13 +86,11 @@ class QuestionsTab(QWidget):
         self.update_button = button(self.tr("Update"), name=self.tr("Update the figures"))
         self.update_button.clicked.connect(self._update_clicked)
         self.count = label("", "muted", wrap=False)
-        bar.addWidget(label(self.tr("From"), wrap=False))
-        bar.addWidget(self.from_edit)
-        bar.addWidget(label(self.tr("to"), wrap=False))
-        bar.addWidget(self.to_edit)
-        bar.addWidget(self.update_button)
-        bar.addSpacing(16)
-        bar.addWidget(self.count, 1)
+        for widget in (label(self.tr("From"), wrap=False), self.from_edit,
+                       label(self.tr("to"), wrap=False), self.to_edit, self.update_button,
+                       self.count):
+            bar.addWidget(widget)
+            bar.pin_left(widget)
         return bar
 
     def _build_tables(self) -> QWidget:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,8 +49,9 @@ from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import clinician_style
 from eduapp.ui.i18n import language_name
 from eduapp.ui.pin_dialog import PinForm, PinRules, pin_rules
-from eduapp.ui.widgets import button, label, show_status
+from eduapp.ui.widgets import button, down_scroll, label, show_status
 from eduapp.ui.wording import pin_outcome, setting_problem, settings_not_saved, store_problem
+from eduapp.ui.wrap_layout import ButtonRow
 
 NUMBER_WIDTH = 120
 
@@ -86,11 +86,6 @@ class SettingsTab(QWidget):
         self.clinic_note = label("", "banner")
         self.clinic_note.hide()
         box.addWidget(self.clinic_note)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which it shows
         content = QWidget()
         # two columns side by side, or one below the other when large text or long words
         # (Spanish) make them too wide for the window: see `_fit_columns`
@@ -105,8 +100,8 @@ class SettingsTab(QWidget):
         right.addWidget(self.cards[2])
         right.addStretch(1)
         columns.addLayout(right, 1)
-        self.scroller = scroll
-        scroll.setWidget(content)
+        self.scroller = scroll = down_scroll(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which it shows
         scroll.viewport().installEventFilter(self)  # its width decides: `_fit_columns`
         box.addWidget(scroll, 1)
         box.addLayout(self._save_bar())
@@ -156,18 +151,19 @@ class SettingsTab(QWidget):
         The row below it holds the field's problem, shown only when there is one.
         """
         row = grid.rowCount()
-        name = label(title, wrap=False)
+        name = label(title)  # two lines rather than a form too wide for a portrait tablet
         if not unit:  # a screen reader reads a buddy label instead of the name: keep the unit
             name.setBuddy(field)
         grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
         field.setAccessibleName(title if not unit else f"{title} ({unit})")
         if unit or extra:
-            holder = QHBoxLayout()
-            holder.setSpacing(12)
-            holder.addWidget(field)
-            holder.addWidget(extra or label(unit, "muted", wrap=False))
-            holder.addStretch(1)
+            holder = ButtonRow(spacing=12)  # the unit under the field rather than cut
+            for widget in (field, extra or label(unit, "muted", wrap=False)):
+                holder.addWidget(widget)
+                holder.pin_left(widget)
             grid.addLayout(holder, row, 1)
+        elif isinstance(field, QComboBox):
+            grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
         else:
             grid.addWidget(field, row, 1)
         self._add_problem(grid, key, row + 1)
@@ -262,11 +258,10 @@ class SettingsTab(QWidget):
         self.purge_button.clicked.connect(self.purge_now)
         self.pin_button = button(self.tr("Change PIN…"), name=self.tr("Change the clinician PIN"))
         self.pin_button.clicked.connect(self.change_pin)
-        actions = QHBoxLayout()
-        actions.setSpacing(12)
-        actions.addWidget(self.purge_button)
-        actions.addWidget(self.pin_button)
-        actions.addStretch(1)
+        actions = ButtonRow(spacing=12)  # two rows rather than a cut button
+        for widget in (self.purge_button, self.pin_button):
+            actions.addWidget(widget)
+            actions.pin_left(widget)
         grid.addLayout(actions, grid.rowCount(), 0, 1, 2)
         return card
 
@@ -277,7 +272,8 @@ class SettingsTab(QWidget):
 
     def _choice(self, items: list[tuple[str, object]]) -> QComboBox:
         box = QComboBox()
-        box.setFixedWidth(240)
+        box.setMinimumWidth(240)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         for text, value in items:
             box.addItem(text, value)
         return box
@@ -288,9 +284,9 @@ class SettingsTab(QWidget):
         self.status = label("", "status")
         self.status.hide()
         bar.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addWidget(label(self.tr("Some changes take effect only the next time eduapp "
-                                    "starts."), "muted"), 1)
+        bar.addWidget(label(self.tr("Some changes take effect only the next time eduapp "
+                                    "starts."), "muted"))
+        row = ButtonRow(spacing=12)  # two rows rather than a cut button
         self.discard_button = button(self.tr("Discard changes"),
                                      name=self.tr("Discard changes and show the saved settings"))
         self.discard_button.clicked.connect(self.discard)

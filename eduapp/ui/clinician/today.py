@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QSplitter,
     QStackedWidget,
@@ -42,11 +43,12 @@ from eduapp.core.storage.sqlite import VISIT_CODE_MAX
 from eduapp.ui.accessibility import announce
 from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
 from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
-from eduapp.ui.print.paper import printer
+from eduapp.ui.print.paper import print_dialog, printer
 from eduapp.ui.print.session_summary import discuss_html, paint_summaries, write_summary_pdf
 from eduapp.ui.theme import PALETTE
-from eduapp.ui.widgets import button, label, show_status
+from eduapp.ui.widgets import button, down_scroll, label, show_status
 from eduapp.ui.wording import attempt_status, store_problem
+from eduapp.ui.wrap_layout import ButtonRow, WrappedHeight
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -99,11 +101,16 @@ class TodayTab(QWidget):
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         self._today = date.today()
         self._selecting = False
-        box = QVBoxLayout(self)
+        content = QWidget()  # scrolls where the window is too short for it
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = down_scroll(content)
+        outer.addWidget(self.scroller)
+        box = QVBoxLayout(content)
         box.setContentsMargins(0, 12, 0, 0)
         box.setSpacing(12)
         box.addLayout(self._build_day_bar())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(16)
         splitter.addWidget(self._build_list())
@@ -118,9 +125,8 @@ class TodayTab(QWidget):
 
     # building ---------------------------------------------------------------------------
 
-    def _build_day_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
+    def _build_day_bar(self) -> ButtonRow:
+        bar = ButtonRow(spacing=8)  # a second row rather than a cut date or button
         self.previous_button = button(self.tr("Previous day"), name=self.tr("Previous day"))
         self.day_edit = date_edit(self.tr("Day to show"))
         self.day_edit.setMaximumDate(to_qdate(self._today))
@@ -128,10 +134,9 @@ class TodayTab(QWidget):
         self.today_button = button(self.tr("Today"), name=self.tr("Show today"))
         self.count = label("", "muted")  # wraps under large text rather than being cut
         for widget in (self.previous_button, self.day_edit, self.next_button,
-                       self.today_button):
+                       self.today_button, self.count):
             bar.addWidget(widget)
-        bar.addSpacing(16)
-        bar.addWidget(self.count, 1)
+            bar.pin_left(widget)
         self.previous_button.clicked.connect(self.previous_day)
         self.next_button.clicked.connect(self.next_day)
         self.today_button.clicked.connect(self.show_today)
@@ -153,6 +158,7 @@ class TodayTab(QWidget):
 
     def _build_details(self) -> QWidget:
         self.details_panel = panel = QWidget()  # as narrow as its buttons allow, no narrower
+        WrappedHeight(panel)  # and as tall as their rows need
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
@@ -173,18 +179,16 @@ class TodayTab(QWidget):
                                                "record"))
         self.session_buttons = (self.visit_code_button, self.print_button, self.pdf_button,
                                 self.csv_button, self.fhir_button)
-        # rows of boxes, not a grid: a box never squeezes a button below its text
-        first = QHBoxLayout()
-        first.setSpacing(8)
-        first.addWidget(self.visit_code_button, 1)
-        first.addWidget(self.print_button, 1)
-        box.addLayout(first)
-        exports = QHBoxLayout()  # the three exports below
-        exports.setSpacing(8)
-        exports.addWidget(label(self.tr("Export:"), "muted", wrap=False))
-        for export_button in (self.pdf_button, self.csv_button, self.fhir_button):
-            exports.addWidget(export_button, 1)
-        box.addLayout(exports)
+        # rows that wrap, not a grid: a button is never squeezed below its text
+        first = ButtonRow(spacing=8)
+        exports = ButtonRow(spacing=8)  # the three exports below
+        for row, widgets in ((first, (self.visit_code_button, self.print_button)),
+                             (exports, (label(self.tr("Export:"), "muted", wrap=False),
+                                        self.pdf_button, self.csv_button, self.fhir_button))):
+            for widget in widgets:
+                row.addWidget(widget)
+                row.pin_left(widget)
+            box.addLayout(row)
         card = QFrame()
         card.setProperty("role", "card")
         inside = QVBoxLayout(card)
@@ -202,6 +206,16 @@ class TodayTab(QWidget):
         self.csv_button.clicked.connect(self.export_csv)
         self.fhir_button.clicked.connect(self.export_fhir)
         return panel
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The list beside the details where both fit, else the details below the list."""
+        super().resizeEvent(event)
+        room = event.size().width() - self.scroller.verticalScrollBar().sizeHint().width()
+        beside = (self.table.minimumWidth() + self.splitter.handleWidth()
+                  + self.details_panel.minimumSizeHint().width()) <= room
+        orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
 
     # the day ----------------------------------------------------------------------------
 
@@ -394,6 +408,9 @@ class TodayTab(QWidget):
             .replace("%1", short_time(session.started_at))
             .replace("%2", str(VISIT_CODE_MAX)))
         dialog.setTextValue(session.visit_code or "")
+        for text in dialog.findChildren(QLabel):  # lines that fit any screen, not one long line
+            text.setWordWrap(True)
+        dialog.setMinimumWidth(560)
         for field in dialog.findChildren(QLineEdit):
             field.setMaxLength(VISIT_CODE_MAX)
             field.setAccessibleName(self.tr("Visit code"))
@@ -406,8 +423,7 @@ class TodayTab(QWidget):
     def _print_dialog(self, printer: QPrinter) -> bool:
         from PySide6.QtPrintSupport import QPrintDialog
 
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the session summary"))
+        dialog = print_dialog(printer, self.tr("Print the session summary"), self)
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 

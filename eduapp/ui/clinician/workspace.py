@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
 from eduapp.core.startup import Notice
@@ -24,6 +24,7 @@ from eduapp.ui import wording
 from eduapp.ui.accessibility import set_role
 from eduapp.ui.clinician.presenter import PresenterTab
 from eduapp.ui.widgets import button, label, restyle
+from eduapp.ui.wrap_layout import ButtonRow
 
 if TYPE_CHECKING:
     from eduapp.core.storage.clinic_view import ClinicView
@@ -59,10 +60,11 @@ class ClinicianWorkspace(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 12, 24, 16)
         box.setSpacing(10)
-        top = QHBoxLayout()
-        title = label(self.tr("Clinician workspace"), "h2")
+        top = ButtonRow(spacing=12)  # the button under the title rather than cut
+        title = label(self.tr("Clinician workspace"), "h2", wrap=False)
         set_role(title, "heading")
-        top.addWidget(title, 1)
+        top.addWidget(title)
+        top.pin_left(title)
         self.back_button = button(self.tr("Back to patient screens"), "primary")
         self.back_button.clicked.connect(self.closed)
         top.addWidget(self.back_button)

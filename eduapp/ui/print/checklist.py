@@ -27,7 +27,14 @@ from eduapp.core.content.model import Module
 from eduapp.core.day_plan import SESSION_MODULE, DayPlan
 from eduapp.ui.i18n import clock_time
 from eduapp.ui.print.day_plan import day_plan_html
-from eduapp.ui.print.paper import one_page, paged_document, pdf_writer, printer, type_sizes
+from eduapp.ui.print.paper import (
+    one_page,
+    paged_document,
+    pdf_writer,
+    print_dialog,
+    printer,
+    type_sizes,
+)
 from eduapp.ui.theme import PALETTE
 
 LARGEST_PT, SMALLEST_PT = 17, 12  # with a day plan's box, one size smaller when it must
@@ -98,8 +105,8 @@ def print_checklist(module: Module, clinic_name: str, paper: str, parent: QWidge
                     plan: DayPlan | None = None) -> bool:
     """Open the system print dialog; True if it was printed."""
     device = printer(paper)
-    dialog = QPrintDialog(device, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("checklist", "Print my checklist"))
+    dialog = print_dialog(device, QCoreApplication.translate("checklist", "Print my checklist"),
+                          parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     _fit(module, clinic_name, device, plan).print_(device)

@@ -15,7 +15,10 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, stylesheet
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 MARGIN_PT = 48
@@ -82,3 +85,20 @@ def one_page(make: Callable[[Option], QTextDocument], options: Iterable[Option])
 def type_sizes(largest: int, smallest: int) -> range:
     """Point sizes from `largest` down to `smallest`, both included."""
     return range(largest, smallest - 1, -1)
+
+
+def print_dialog(device: QPrinter, title: str, parent: QWidget) -> QPrintDialog:
+    """The system's printing dialog, at the system's text size in the window's contrast.
+
+    On Windows and macOS it is the system's own; on Linux it is Qt's, which is not made for
+    the largest text (it would not fit a portrait tablet), so it is shown as the system's
+    would be: normal text, whatever the text size chosen for the pages.
+    """
+    dialog = QPrintDialog(device, parent)
+    dialog.setWindowTitle(title)
+    contrast = bool(getattr(parent.window(), "high_contrast", False))
+    dialog.setStyleSheet(stylesheet(0, HIGH_CONTRAST if contrast else PALETTE))
+    for choice in dialog.findChildren(QComboBox):  # the printer's name, never cut
+        choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return dialog
+
