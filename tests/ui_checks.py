@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -76,13 +77,14 @@ def _needs(control: QWidget) -> QSize | None:
         return QSize(0, control.height() + short) if short > 0 else None
     if isinstance(control, QAbstractSpinBox):
         return control.minimumSizeHint()
-    if isinstance(control, QComboBox):
+    if isinstance(control, QComboBox):  # its text, in the field the style keeps for it
         option = QStyleOptionComboBox()
         control.initStyleOption(option)
-        metrics = control.fontMetrics()  # as QComboBox measures its items
-        text = QSize(metrics.horizontalAdvance(control.currentText()), metrics.height())
-        return control.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
-                                                text, control)
+        field = control.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                               QStyle.SubControl.SC_ComboBoxEditField, control)
+        metrics = control.fontMetrics()
+        short = metrics.horizontalAdvance(control.currentText()) - field.width()
+        return QSize(control.width() + short, 0) if short > 0 else None
     if isinstance(control, QTabBar):
         return QSize(control.sizeHint().width(), control.minimumSizeHint().height())
     return None
@@ -95,6 +97,8 @@ def _text(control: QWidget) -> str:
         return " | ".join(control.tabText(i) for i in range(control.count()))[:60]
     if isinstance(control, QAbstractButton):
         return QAbstractButton.text(control)[:40]
+    if isinstance(control, QLabel):
+        return control.text()[:40]
     return control.accessibleName()[:40]
 
 
@@ -123,6 +127,7 @@ def screen_problems(window: QWidget) -> list[str]:
             problems.append(f"'{lab.text()[:40]}' needs {lab.heightForWidth(lab.width())}px, "
                             f"has {lab.height()}px")
     problems += [p for p in labels_cut_off(window) if p not in problems]
+    problems += cut_by_their_box(window)
     frame = window.rect()
     controls = [c for c in window.findChildren(QWidget)
                 if isinstance(c, CONTROLS) and c.isVisible()]
@@ -156,6 +161,37 @@ def _scroll_areas(widget: QWidget) -> list[QScrollArea]:
 
 def _scrolled(widget: QWidget) -> bool:
     return bool(_scroll_areas(widget))
+
+
+def cut_by_their_box(root: QWidget) -> list[str]:
+    """Visible texts and controls running past the side of the box they sit in.
+
+    The box (a card, a row) cuts them there. Scrolled content is its scroll area's business.
+    """
+    cut = []
+    for widget in root.findChildren(QWidget):
+        parent = widget.parentWidget()
+        if not isinstance(widget, (QLabel, *CONTROLS)) or not widget.isVisible() \
+                or parent is None or parent is root.parentWidget() or _inside_control(widget):
+            continue
+        holder = parent.parentWidget()
+        if isinstance(holder, QAbstractScrollArea) and parent is holder.viewport():
+            continue
+        box = widget.geometry()
+        if box.left() < -1 or box.right() > parent.width() + 1:
+            cut.append(f"'{_text(widget) or type(widget).__name__}' runs "
+                       f"{max(-box.left(), box.right() + 1 - parent.width())}px past the side "
+                       f"of its {type(parent).__name__}")
+    return cut
+
+
+def _inside_control(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, CONTROLS):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def dialog_problems(dialog: QWidget, screen: QSize) -> list[str]:

@@ -69,3 +69,19 @@ def test_the_check_finds_a_cut_choice(qtbot, themed):  # type: ignore[no-untyped
     assert any("Imprimir a archivo" in p for p in buttons_cut_off(holder))
     choice.setFixedWidth(choice.sizeHint().width())
     assert buttons_cut_off(holder) == []
+
+
+def test_the_check_finds_a_text_running_past_its_card(qtbot, themed):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFrame
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(400, 200)
+    card = QFrame(holder)
+    card.setGeometry(0, 0, 200, 100)
+    text = QLabel("Terminado: entendió 7 de 7", card)
+    text.setGeometry(10, 10, 300, 40)  # wider than the card: its end is cut off
+    holder.show()
+    assert any("Terminado" in p and "past the side" in p for p in screen_problems(holder))
+    text.setGeometry(10, 10, 180, 40)
+    assert not any("past the side" in p for p in screen_problems(holder))

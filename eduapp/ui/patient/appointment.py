@@ -34,6 +34,8 @@ class ListBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("kind", "list")
+        # as wide as its longest item at every text size, not only the first one shown
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
