@@ -83,7 +83,10 @@ class PresenterTab(QWidget):
         self.side.setContentsMargins(0, 0, 0, 0)
         self.side.setSpacing(12)
         self.side.addWidget(self.outline, 1)
-        box.addWidget(side, 3)
+        side_view = down_scroll(side)  # the notes' heading keeps its lines when short
+        side_view.setMinimumWidth(max(self.outline.minimumWidth(), notes.minimumWidth())
+                                  + side_view.verticalScrollBar().sizeHint().width())
+        box.addWidget(side_view, 3)
         box.addWidget(self.page_view, 7)
         box.addWidget(notes, 4)
         if modules:
