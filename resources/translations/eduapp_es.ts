@@ -527,7 +527,7 @@ comentar</translation>
 <context>
     <name>AppointmentField</name>
     <message>
-        <location filename="../../eduapp/ui/patient/appointment.py" line="+60"/>
+        <location filename="../../eduapp/ui/patient/appointment.py" line="+62"/>
         <location line="+6"/>
         <source>My session starts at</source>
         <translation>Mi sesión empieza a las</translation>
@@ -898,17 +898,17 @@ comentar</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Clinician notes</source>
         <translation>Notas para el personal clínico</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>Clinician notes for this screen</source>
         <translation>Notas para el personal clínico sobre esta pantalla</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <location line="+1"/>
         <source>Next module</source>
         <translation>Siguiente tema</translation>
