@@ -59,18 +59,12 @@ class ToDiscuss:
     prompts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    """One visit as the clinician sees it."""
+@dataclass(frozen=True, kw_only=True)
+class SessionSummary(SessionRow):
+    """One visit as the clinician sees it: the stored visit, its quizzes scored."""
 
-    id: int
-    started_at: datetime
-    last_activity: datetime
-    visit_code: str | None
-    language: str
     attempts: tuple[AttemptSummary, ...]
     to_discuss: tuple[ToDiscuss, ...]  # from the latest quiz of each module
-    device: str | None = None  # the clinic's device it was taken on (clinic mode)
 
     @property
     def modules(self) -> tuple[Module, ...]:
@@ -121,8 +115,7 @@ def _summarize(row: SessionRow, attempts: Sequence[Attempt],
         ToDiscuss(a.module, objective, _prompts(a.module, objective, a.answers))
         for a in latest.values() for objective, level in a.results.objectives
         if level is Mastery.NOT_YET)
-    return SessionSummary(row.id, row.started_at, row.last_activity, row.visit_code, row.language,
-                          scored, discuss, row.device)
+    return SessionSummary(**vars(row), attempts=scored, to_discuss=discuss)
 
 
 def summaries(store: ResultStore, modules: Iterable[Module], rows: Sequence[SessionRow],

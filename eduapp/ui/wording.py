@@ -129,6 +129,18 @@ def settings_not_saved(err: SettingsError) -> str:
         "%2", err.reason)
 
 
+_MASTERY = {
+    Mastery.FIRST_TRY: QT_TR_NOOP("Understood on first try"),
+    Mastery.AFTER_REVIEW: QT_TR_NOOP("Understood after review"),
+    Mastery.NOT_YET: QT_TR_NOOP("Not yet: discuss"),
+}
+
+
+def mastery_text(level: Mastery) -> str:
+    """How well a learning objective was understood, as the clinician reads it."""
+    return tr(str(_MASTERY[level]))
+
+
 def attempt_status(attempt: AttemptSummary) -> str:
     """How a quiz ended: completed, not finished, or stopped with objectives to discuss."""
     if attempt.completed:

@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/wording.py" line="+59"/>
+        <location filename="../../eduapp/ui/wording.py" line="+71"/>
         <source>Stopped: %n to discuss</source>
         <translation>
             <numerusform>Stopped: %n to discuss</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>QuestionsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+159"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+152"/>
         <source>%Ln first tries</source>
         <translation>
             <numerusform>%Ln first try</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>TodayTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/today.py" line="+273"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+242"/>
         <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+58"/>
+        <location filename="../../eduapp/ui/print/summary_html.py" line="+98"/>
         <source>Visit code</source>
         <translation>Código de visita</translation>
     </message>
@@ -43,7 +43,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="-11"/>
+        <location filename="../../eduapp/ui/print/summary_html.py" line="-1"/>
         <source>No visit code</source>
         <translation>Sin código de visita</translation>
     </message>
@@ -78,7 +78,7 @@ comentar</translation>
     <message>
         <location line="+9"/>
         <location line="+52"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+22"/>
+        <location filename="../../eduapp/ui/print/summary_html.py" line="+12"/>
         <source>Module</source>
         <translation>Tema</translation>
     </message>
@@ -164,12 +164,7 @@ comentar</translation>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+448"/>
-        <source>session #%1</source>
-        <translation>sesión #%1</translation>
-    </message>
-    <message>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="+51"/>
+        <location filename="../../eduapp/ui/print/summary_html.py" line="+26"/>
         <source>Teach-back:</source>
         <translation>Repetir para confirmar:</translation>
     </message>
@@ -179,29 +174,23 @@ comentar</translation>
         <translation>Comentar: %1</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+42"/>
+        <location line="-85"/>
         <source>No quiz was taken in this session.</source>
         <translation>En esta sesión no se respondieron preguntas.</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+9"/>
-        <source>First try %1 of %3, final %2 of %3</source>
-        <translation>Primer intento %1 de %3, final %2 de %3</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+130"/>
         <source>Right</source>
         <translation>Correcta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Wrong</source>
         <translation>Incorrecta</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="-39"/>
+        <location line="-67"/>
+        <location line="+69"/>
         <source>First try</source>
         <translation>Primer intento</translation>
     </message>
@@ -216,7 +205,7 @@ comentar</translation>
         <translation>Reintento (intento %1)</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="+135"/>
+        <location filename="../../eduapp/ui/wording.py" line="+147"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
@@ -234,7 +223,7 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/print/session_summary.py" line="-35"/>
+        <location line="-18"/>
         <source>Understood on first try</source>
         <translation>Entendido al primer intento</translation>
     </message>
@@ -249,27 +238,32 @@ comentar</translation>
         <translation>Aún no: comentar</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../eduapp/ui/print/summary_html.py" line="-79"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-58"/>
         <source>Modules</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Final</source>
         <translation>Final</translation>
     </message>
@@ -279,38 +273,38 @@ comentar</translation>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-63"/>
         <source>To discuss</source>
         <translation>Para comentar</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+80"/>
         <source>Nothing: every objective quizzed was understood.</source>
         <translation>Nada: se entendieron todos los objetivos evaluados.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-77"/>
         <source>Left out to fit one page: the result of every objective.</source>
         <translation>Se omitió para que quepa en una página: el resultado de cada objetivo.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Learning objectives</source>
         <translation>Objetivos de aprendizaje</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
         <source>Anonymous session: no name or birth date is stored.</source>
         <translation>Sesión anónima: no se guarda ningún nombre ni fecha de nacimiento.</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+124"/>
+        <location filename="../../eduapp/ui/print/session_summary.py" line="+67"/>
+        <location filename="../../eduapp/ui/print/summary_html.py" line="-15"/>
         <source>Patient education summary</source>
         <translation>Resumen de educación para el paciente</translation>
     </message>
     <message>
-        <location filename="../../eduapp/ui/wording.py" line="-119"/>
+        <location filename="../../eduapp/ui/wording.py" line="-115"/>
         <source>the database is in use by another program</source>
         <translation>otro programa está usando la base de datos</translation>
     </message>
@@ -519,7 +513,7 @@ comentar</translation>
         <translation>No se puede escribir en la carpeta %1 (%2).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>Ask the patient to tell you in their own words: %1</source>
         <translation>Pida al paciente que le explique con sus propias palabras: %1</translation>
     </message>
@@ -937,7 +931,7 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+62"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+56"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
@@ -988,7 +982,7 @@ comentar</translation>
         <translation>Objetivos que con más frecuencia aún no se entienden al final del cuestionario</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>The answers cannot be read: %1.</source>
         <translation>No se pueden leer las respuestas: %1.</translation>
     </message>
@@ -1524,7 +1518,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="-344"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+96"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1619,7 +1613,7 @@ comentar</translation>
         <translation>Detalles de la sesión elegida</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>The sessions cannot be read: %1.</source>
         <translation>No se pueden leer las sesiones: %1.</translation>
     </message>

@@ -98,6 +98,28 @@ def test_details_of_a_weak_session_hold_teach_back_prompts(today_tab: TodayTab) 
     assert "First try" in text
 
 
+def test_details_show_the_paper_summary_then_every_answer(today_tab: TodayTab) -> None:
+    model = today_tab.model
+    row = next(r for r in range(model.rowCount())  # the patient who stopped (see fill)
+               if model.row(r).flagged and len(model.row(r).attempts) == 1)
+    today_tab.table.selectRow(row)
+    session = model.row(row)
+    text = today_tab.details.toPlainText()
+    sections = [text.index(f"\n{name}\n") for name in (
+        "Modules", "To discuss", "Learning objectives", "Answers")]
+    assert sections == sorted(sections)  # the page's order, then the answers
+    scores = text[sections[0]:sections[1]]
+    for attempt in session.attempts:  # each quiz's scores and how it ended, as on paper
+        r = attempt.results
+        assert (f"{r.first_try_right}/{r.total} ({r.first_try_percent}%)\n"
+                f"{r.final_right}/{r.total} ({r.final_percent}%)") in scores
+    assert f"Stopped: {len(session.to_discuss)} to discuss" in scores
+    objectives = text[sections[2]:sections[3]]
+    for item in session.to_discuss:
+        assert f"{item.objective.text}\nNot yet: discuss" in objectives
+    assert "Anonymous session" not in text  # the page's foot stays on paper
+
+
 def test_details_show_a_reask_under_the_question_it_stands_in_for(
         today_tab: TodayTab, modules: list[Module]) -> None:
     model = today_tab.model

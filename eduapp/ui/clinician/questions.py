@@ -24,9 +24,8 @@ from eduapp.ui.clinician.models import (
     ObjectivesModel,
     QuestionsModel,
     ReadingTable,
-    clinician_style,
 )
-from eduapp.ui.clinician.today import date_edit, to_date, to_qdate
+from eduapp.ui.clinician.results_tab import ResultsTab, date_edit, to_date, to_qdate
 from eduapp.ui.i18n import long_date
 from eduapp.ui.widgets import button, down_scroll, label
 from eduapp.ui.wording import store_problem
@@ -37,18 +36,13 @@ DEFAULT_DAYS = 90
 
 
 
-class QuestionsTab(QWidget):
+class QuestionsTab(ResultsTab):
     """Question and objective statistics for the days from one date to another."""
 
     def __init__(self, store: ResultStore, modules: Sequence[Module],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page")
-        self.setStyleSheet(clinician_style())
-        self.store = store
-        self.modules = list(modules)
+        super().__init__(store, modules, parent)
         self.report: ItemReport | None = None
-        self._today = date.today()
         content = QWidget()  # scrolls where the window is too short for it
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -130,11 +124,10 @@ class QuestionsTab(QWidget):
 
         A range ending today still ends today after midnight.
         """
-        now = date.today()
-        if self.days()[1] == self._today and now != self._today:
-            self.to_edit.setMaximumDate(to_qdate(now))
-            self.to_edit.setDate(to_qdate(now))
-        self._today = now
+        new_day = self.new_day(self.days()[1])
+        if new_day is not None:
+            self.to_edit.setMaximumDate(to_qdate(new_day))
+            self.to_edit.setDate(to_qdate(new_day))
         self.show_figures()
 
     def show_figures(self) -> None:

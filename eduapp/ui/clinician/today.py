@@ -1,10 +1,12 @@
 """The Today tab: the sessions of a day, newest first, and everything about the one chosen.
 
 On the left, a table of the day's sessions (time, visit code, modules, scores, a flag on
-anything to discuss); on the right, the chosen session's answers module by module, a
-"Talk about" block with teach-back prompts for each objective not yet understood, and the
-actions: set a visit code, export (PDF, CSV, FHIR) and print. Sessions and scores come from
-`eduapp.core.analytics`, files from `eduapp.core.export` and `eduapp.ui.print.session_summary`.
+anything to discuss); on the right, the chosen session's summary as on paper (scores, a
+"Talk about" block with teach-back prompts for each objective not yet understood, how every
+objective went) with every answer given, and the actions: set a visit code, export (PDF,
+CSV, FHIR) and print. Sessions and scores come from `eduapp.core.analytics`, the summary
+from `eduapp.ui.print.summary_html`, files from `eduapp.core.export` and
+`eduapp.ui.print.session_summary`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QFrame,
     QInputDialog,
@@ -34,72 +35,37 @@ from PySide6.QtWidgets import (
 )
 
 from eduapp.core import analytics
-from eduapp.core.analytics import AttemptSummary, SessionSummary
-from eduapp.core.content.model import Module, Question
+from eduapp.core.analytics import SessionSummary
+from eduapp.core.content.model import Module
 from eduapp.core.export import ExportSource, write_csv, write_fhir
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.reading import ResultStore
 from eduapp.core.storage.sqlite import VISIT_CODE_MAX
 from eduapp.ui.accessibility import announce
-from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel, clinician_style
-from eduapp.ui.i18n import language_name, long_date_format, short_time, time_range, tr
+from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel
+from eduapp.ui.clinician.results_tab import ResultsTab, date_edit, to_date, to_qdate
+from eduapp.ui.i18n import short_time
 from eduapp.ui.print.paper import print_dialog, printer
-from eduapp.ui.print.session_summary import discuss_html, paint_summaries, write_summary_pdf
-from eduapp.ui.theme import PALETTE
+from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
+from eduapp.ui.print.summary_html import Detail, summary_css, summary_html
 from eduapp.ui.widgets import button, down_scroll, label, show_status
-from eduapp.ui.wording import attempt_status, store_problem
+from eduapp.ui.wording import store_problem
 from eduapp.ui.wrap_layout import ButtonRow, WrappedHeight
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def to_date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-class DateEdit(QDateEdit):
-    """A date field that is one tab stop.
-
-    Tab leaves it instead of moving between its weekday, month, day and year (a screen
-    reader heard one field four times); the arrow keys move between them.
-    """
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-def date_edit(name: str) -> QDateEdit:
-    """A date field with a calendar to pick from, named for assistive technology."""
-    edit = DateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(long_date_format())
-    edit.setAccessibleName(name)
-    edit.setMinimumHeight(52)  # its text field inside is then at least 44 px high
-    for field in edit.findChildren(QLineEdit):
-        field.setAccessibleName(name)
-    return edit
-
-
-class TodayTab(QWidget):
+class TodayTab(ResultsTab):
     """The sessions of one day (today at first) and the details of the chosen one."""
 
     def __init__(self, store: ResultStore, modules: Sequence[Module], clinic_name: str, paper: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page")
-        self.setStyleSheet(clinician_style())
-        self.store = store
-        self.modules = list(modules)
+        super().__init__(store, modules, parent)
         self.clinic_name = clinic_name
         self.paper = paper
         self.folder = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        self._today = date.today()
         self._selecting = False
         content = QWidget()  # scrolls where the window is too short for it
         outer = QVBoxLayout(self)
@@ -165,7 +131,7 @@ class TodayTab(QWidget):
         self.heading = label("", "h2")
         box.addWidget(self.heading)
         self.visit_code_button = button(self.tr("Set visit code…"),
-                                   name=self.tr("Set the visit code of this session"))
+                                        name=self.tr("Set the visit code of this session"))
         self.print_button = button(self.tr("Print summary…"),
                                    name=self.tr("Print the summary of this session"))
         # short words on the export buttons, so that they fit beside the list at any text size;
@@ -197,7 +163,9 @@ class TodayTab(QWidget):
         self.details.setOpenLinks(False)
         self.details.setAccessibleName(self.tr("Details of the chosen session"))
         self.details.setProperty("focusRing", True)  # a tab stop: show when it has the focus
-        self.details.document().setDefaultStyleSheet(DETAILS_CSS)
+        self.details.document().setDefaultStyleSheet(summary_css())
+        # every line wraps; Qt's table layout can still come out a pixel too wide
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inside.addWidget(self.details)
         box.addWidget(card, 1)
         self.visit_code_button.clicked.connect(self.set_visit_code)
@@ -247,12 +215,10 @@ class TodayTab(QWidget):
         Showing today when the date has changed since (the app was left open overnight)
         moves on to the new today.
         """
-        now = date.today()
-        following = self.day() == self._today
-        self._today = now
-        self.day_edit.setMaximumDate(to_qdate(now))
-        if following and self.day() != now:
-            self.show_day(now)  # loads
+        new_day = self.new_day(self.day())
+        self.day_edit.setMaximumDate(to_qdate(self._today))
+        if new_day is not None:
+            self.show_day(new_day)  # loads
         else:
             self._load()
 
@@ -308,7 +274,7 @@ class TodayTab(QWidget):
         code = session.visit_code or self.tr("no visit code")
         where = f" · {session.device}" if session.device else ""
         self.heading.setText(f"{short_time(session.started_at)} · {code}{where}")
-        self.details.setHtml(session_html(session))
+        self.details.setHtml(summary_html(session, detail=Detail.ANSWERS, mark=FLAG))
 
     # actions ----------------------------------------------------------------------------
 
@@ -432,69 +398,3 @@ def file_name(session: SessionSummary, extension: str) -> str:
     code = re.sub(r"[^A-Za-z0-9_-]+", "-", session.visit_code or "").strip("-")
     stamp = f"{session.started_at.astimezone():%Y-%m-%d-%H%M}"
     return f"eduapp-{stamp}{'-' + code if code else ''}.{extension}"
-
-
-# the details, as HTML -----------------------------------------------------------------------
-
-DETAILS_CSS = (
-    f"h3 {{ color: {PALETTE.primary_dark}; margin-top: 18px; margin-bottom: 2px; }}"
-    f"p {{ margin-top: 2px; margin-bottom: 2px; }}"
-    f".muted {{ color: {PALETTE.muted}; }}"
-    f".right {{ color: {PALETTE.right}; font-weight: bold; }}"
-    f".wrong {{ color: {PALETTE.wrong}; font-weight: bold; }}"
-)
-
-
-def session_html(s: SessionSummary) -> str:
-    """What the details pane shows: what to talk about first, then every answer."""
-    facts = [time_range(s.started_at, s.last_activity), language_name(s.language),
-             tr("session #%1").replace("%1", str(s.id))]
-    parts = [f"<p class='muted'>{escape(' · '.join(facts))}</p>",
-             discuss_html(s, mark=FLAG)]
-    parts += [_attempt_html(a) for a in s.attempts]
-    return "".join(parts)
-
-
-def _attempt_html(a: AttemptSummary) -> str:
-    r = a.results
-    scores = (tr("First try %1 of %3, final %2 of %3").replace("%1", str(r.first_try_right))
-              .replace("%2", str(r.final_right)).replace("%3", str(r.total)))
-    parts = [f"<h3>{escape(a.module.title)}</h3>",
-             f"<p class='muted'>{escape(scores)} · {escape(attempt_status(a))}</p>"]
-    questions = {q.id: q for q in a.module.questions}
-    order = [q.id for q in a.module.questions]
-    answered = sorted({x.item for x in a.answers},
-                      key=lambda qid: order.index(qid) if qid in order else len(order))
-    rows = []
-    for question_id in answered:  # each first-pass question, with the re-asks made for it
-        question = questions.get(question_id)
-        text = question.text if question else question_id
-        rows.append(f"<tr><td colspan='3' style='padding-top:10px'><b>{escape(text)}</b>"
-                    "</td></tr>")
-        for answer in (x for x in a.answers if x.item == question_id):
-            mark = ("<span class='right'>✓ " + escape(tr("Right")) + "</span>" if answer.right
-                    else "<span class='wrong'>✗ " + escape(tr("Wrong")) + "</span>")
-            attempt = (tr("Retry (try %1)").replace("%1", str(answer.try_number))
-                       if answer.is_reask or answer.try_number > 1 else tr("First try"))
-            asked = questions.get(answer.question_id)
-            chosen = escape("; ".join(_choice_texts(asked, answer.chosen)))
-            if answer.question_id != question_id:  # asked again with another question
-                other = tr("Asked instead: %1").replace(
-                    "%1", asked.text if asked else answer.question_id)
-                chosen = f"<i class='muted'>{escape(other)}</i><br>{chosen}"
-            rows.append(f"<tr><td width='96'>{mark}</td>"
-                        f"<td width='130' class='muted'>{escape(attempt)}</td>"
-                        f"<td>{chosen}</td></tr>")
-    if rows:
-        parts.append("<table width='100%' cellpadding='3' cellspacing='0'>" + "".join(rows)
-                     + "</table>")
-    return "".join(parts)
-
-
-def _choice_texts(question: Question | None, chosen: frozenset[str]) -> list[str]:
-    """The chosen choices' texts in the question's order; ids no longer in the content last."""
-    if question is None:
-        return sorted(chosen)
-    known = [c.text for c in question.choices if c.id in chosen]
-    ids = {c.id for c in question.choices}
-    return known + sorted(c for c in chosen if c not in ids)
