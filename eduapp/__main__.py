@@ -40,38 +40,39 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-when-ready", action="store_true",
                         help="exit 0 as soon as the first frame of the main window is painted")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", parents=[common],
-                                help="validate all content; list every problem as "
-                                     "path:line: message")
+
+    def command(name: str, help: str, *, out: str = "",
+                under: argparse._SubParsersAction[argparse.ArgumentParser] = commands
+                ) -> argparse.ArgumentParser:
+        """A command, with the common options; `out`: the metavar of its required --out."""
+        made = under.add_parser(name, parents=[common], help=help)
+        if out:
+            made.add_argument("--out", type=Path, metavar=out, required=True)
+        return made
+
+    check = command("check", "validate all content; list every problem as path:line: message")
     check.add_argument("--deployment", action="store_true",
                        help="also fail while the clinic's phone numbers are not set")
-    commands.add_parser("self-test", parents=[common],
-                        help="drive the real screens through every module offscreen")
-    checklist = commands.add_parser("checklist", parents=[common],
-                                    help="write the printable checklist as a one-page PDF")
-    checklist.add_argument("--out", type=Path, metavar="PDF", required=True)
+    command("self-test", "drive the real screens through every module offscreen")
+    checklist = command("checklist", "write the printable checklist as a one-page PDF",
+                        out="PDF")
     checklist.add_argument("--appointment", metavar="HH:MM", type=_clock,
                            help="the session's start (24-hour clock, e.g. 09:30): the sheet "
                                 "then has the clock times to stop eating and to arrive")
-    gallery = commands.add_parser("gallery", parents=[common],
-                                  help="render every patient screen to PNG files")
-    gallery.add_argument("--out", type=Path, metavar="DIR", required=True)
+    gallery = command("gallery", "render every patient screen to PNG files", out="DIR")
     gallery.add_argument("--size", metavar="WxH", default="1280x800", type=_size,
                          help="window size in pixels (default 1280x800)")
     gallery.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
-    export = commands.add_parser("export", parents=[common],
-                                 help="write sessions as a PDF summary, CSV or FHIR R4 JSON")
+    export = command("export", "write sessions as a PDF summary, CSV or FHIR R4 JSON",
+                     out="PATH")
     export.add_argument("--format", choices=("pdf", "csv", "fhir"), required=True)
-    export.add_argument("--out", type=Path, metavar="PATH", required=True)
     export.add_argument("--session", type=int, metavar="ID",
                         help="only this session (default: all sessions)")
-    server = commands.add_parser("server", parents=[common],
-                                 help="the clinic's shared PostgreSQL (clinic mode)")
+    server = command("server", "the clinic's shared PostgreSQL (clinic mode)")
     server_commands = server.add_subparsers(dest="server_command", metavar="ACTION",
                                             required=True)
-    init = server_commands.add_parser(
-        "init", parents=[common],
-        help="create or migrate the clinic schema and its two roles; print the URLs")
+    init = command("init", "create or migrate the clinic schema and its two roles; print the "
+                   "URLs", under=server_commands)
     init.add_argument("admin_url", metavar="ADMIN_URL",
                       help="postgresql://ADMIN:PASSWORD@HOST/DATABASE (an existing database)")
     init.add_argument("--host", metavar="NAME",
@@ -79,15 +80,13 @@ def _parser() -> argparse.ArgumentParser:
                            "the host in ADMIN_URL)")
     init.add_argument("--new-passwords", action="store_true",
                       help="give both roles new passwords and print new URLs")
-    server_commands.add_parser("status", parents=[common],
-                               help="reachable or not, schema version, changes waiting, last send")
-    connect = commands.add_parser("connect", parents=[common],
-                                  help="join this device to the clinic's PostgreSQL")
+    command("status", "reachable or not, schema version, changes waiting, last send",
+            under=server_commands)
+    connect = command("connect", "join this device to the clinic's PostgreSQL")
     connect.add_argument("url", metavar="URL", help="the URL from `eduapp server init`")
     connect.add_argument("--name", metavar="DEVICE",
                          help="this device's name in the clinic (default: the computer's name)")
-    reset_pin = commands.add_parser("reset-pin", parents=[common],
-                                    help="remove a forgotten clinician PIN (needs --yes)")
+    reset_pin = command("reset-pin", "remove a forgotten clinician PIN (needs --yes)")
     reset_pin.add_argument("--yes", action="store_true", help="confirm removing the PIN")
     return parser
 

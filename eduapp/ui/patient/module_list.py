@@ -11,14 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout
 
 from eduapp.core.content.model import Module
 from eduapp.core.visit import ModuleStatus
-from eduapp.ui.widgets import (
-    Illustration,
-    WrapButton,
-    button,
-    discard,
-    heading,
-    label,
-)
+from eduapp.ui.patient.page_header import PageHeader
+from eduapp.ui.widgets import Illustration, WrapButton, button, discard, label
 
 
 class ModuleCard(WrapButton):
@@ -78,7 +72,9 @@ class ModuleListPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
         outer.setSpacing(16)
-        self.title = heading(self.tr("Choose a topic"), 1)
+        self.header = PageHeader(1)
+        self.title = self.header.heading
+        self.title.setText(self.tr("Choose a topic"))
         self.hint = label(self.tr("Start with the first one, or pick the one you want to know "
                                   "about most."), "lead")
         self.grid_host = QWidget()
@@ -94,7 +90,7 @@ class ModuleListPage(QWidget):
         self.finish_button = button(self.tr("I am finished"), name=self.tr(
             "I am finished: clear my answers from the screen"))
         self.finish_button.clicked.connect(self.finished)
-        outer.addWidget(self.title)
+        self.header.add_to(outer)
         outer.addWidget(self.hint)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import (
 from eduapp.core.content.model import Choice, Question, QuestionKind
 from eduapp.core.quiz import Answer
 from eduapp.ui.accessibility import announce, set_role
-from eduapp.ui.widgets import WrapButton, button, discard, heading, label, restyle
+from eduapp.ui.patient.page_header import PageHeader
+from eduapp.ui.widgets import WrapButton, button, discard, label, restyle
 from eduapp.ui.wrap_layout import ButtonRow
 
 
@@ -96,17 +96,12 @@ class QuizPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 20, 40, 24)
         outer.setSpacing(12)
-        top = QHBoxLayout()
-        self.module_title = label("", "muted")
-        self.position = label("", "muted", wrap=False)
-        top.addWidget(self.module_title, 1)
-        top.addWidget(self.position)
-
         content = QWidget()
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(0, 0, 12, 0)
         self.body.setSpacing(12)
-        self.question = heading("", 2)
+        self.header = PageHeader(2)
+        self.question, self.position = self.header.heading, self.header.position
         self.question.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # focused as a question shows
         self.detail = label("", "lead")
         self.how = label("", "muted")
@@ -154,7 +149,7 @@ class QuizPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._enter)
 
-        outer.addLayout(top)
+        outer.addLayout(self.header.row)  # the place stays in sight; the question scrolls
         outer.addWidget(self.scroller, 1)
         outer.addLayout(buttons)
         self.group = QButtonGroup(self)
@@ -170,10 +165,10 @@ class QuizPage(QWidget):
         """
         number, total = position
         self._question = question
-        self.module_title.setText(module_title)
         text = (self.tr("Once more: question %1 of %2") if retry
                 else self.tr("Question %1 of %2"))
-        self.position.setText(text.replace("%1", str(number)).replace("%2", str(total)))
+        self.header.show_place(module_title,
+                               text.replace("%1", str(number)).replace("%2", str(total)))
         self.question.setText(question.text)
         self.detail.setText(question.detail)
         self.detail.setVisible(bool(question.detail))
@@ -272,8 +267,8 @@ class QuizPage(QWidget):
             discard(old)
         self.choices = []
         self._question = None
-        for widget in (self.question, self.detail, self.verdict, self.explanations,
-                       self.module_title, self.position):
+        self.header.clear()
+        for widget in (self.question, self.detail, self.verdict, self.explanations):
             widget.clear()
             widget.setAccessibleName("")
         self.choice_group.setAccessibleName("")

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from eduapp.core.quiz import Mastery, Results
-from eduapp.ui.widgets import button, discard, heading, label
+from eduapp.ui.patient.page_header import PageHeader
+from eduapp.ui.widgets import button, discard, label
 from eduapp.ui.wrap_layout import ButtonRow
 
 
@@ -22,8 +23,8 @@ class ResultsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
         outer.setSpacing(14)
-        self.module_title = label("", "muted")
-        self.heading = heading("", 1)
+        self.header = PageHeader(1)
+        self.heading = self.header.heading
         self.message = label("", "lead")
 
         tiles = QHBoxLayout()
@@ -39,8 +40,8 @@ class ResultsPage(QWidget):
         column.setSpacing(14)
         self.objective_box = QVBoxLayout()
         self.objective_box.setSpacing(10)
-        for widget in (self.module_title, self.heading, self.message):
-            column.addWidget(widget)
+        self.header.add_to(column)
+        column.addWidget(self.message)
         column.addLayout(tiles)
         column.addLayout(self.objective_box)
         column.addStretch(1)  # top-aligned; an aligned layout would get one line per row
@@ -80,7 +81,8 @@ class ResultsPage(QWidget):
         for row in self.objective_rows:
             discard(row)
         self.objective_rows = []
-        for widget in (self.module_title, self.heading, self.message, self.first_try, self.final):
+        self.header.clear()
+        for widget in (self.message, self.first_try, self.final):
             widget.clear()
 
     def _tile(self, caption: str) -> tuple[QLabel, QFrame]:
@@ -94,7 +96,7 @@ class ResultsPage(QWidget):
         return value, tile
 
     def show_results(self, module_title: str, results: Results) -> None:
-        self.module_title.setText(module_title)
+        self.header.show_place(module_title)
         self.heading.setText(self.tr("Your results"))
         self.scroller.setAccessibleName(self.heading.text())
         if results.all_understood:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Screen
-from eduapp.ui.accessibility import set_role
 from eduapp.ui.patient.appointment import AppointmentField
-from eduapp.ui.widgets import Illustration, TextView, button, heading, label
+from eduapp.ui.patient.page_header import PageHeader
+from eduapp.ui.widgets import Illustration, TextView, button, label
 from eduapp.ui.wrap_layout import ButtonRow
 
 
@@ -34,18 +34,11 @@ class ScreenPage(QWidget):
         outer.setContentsMargins(40, 20, 40, 24)
         outer.setSpacing(14)
 
-        top = QHBoxLayout()
-        self.module_title = label("", "muted")
-        self.progress_text = label("", "muted", wrap=False)
-        top.addWidget(self.module_title, 1)
-        top.addWidget(self.progress_text)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        set_role(self.progress, "decoration")  # "3 of 7" says it; no "22 percent" each turn
         self.banner = label(self.tr("Let's look at this again. Then you can try the question "
                                     "once more."), "banner")
-        self.heading = heading("", 1)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.header = PageHeader(1, progress=True)
+        self.heading, self.progress_text = self.header.heading, self.header.position
+        self.progress = self.header.progress
 
         body = QHBoxLayout()
         self.body = body
@@ -87,10 +80,7 @@ class ScreenPage(QWidget):
         self.stop_button.clicked.connect(self.stop_quiz)
         self.print_button.clicked.connect(self.print_checklist)
 
-        outer.addLayout(top)
-        outer.addWidget(self.progress)
-        outer.addWidget(self.banner)
-        outer.addWidget(self.heading)
+        self.header.add_to(outer, note=self.banner)
         outer.addLayout(body, 1)
         outer.addLayout(buttons)
 
@@ -112,11 +102,8 @@ class ScreenPage(QWidget):
         """
         number, total = position
         self.reviewing = reviewing
-        self.module_title.setText(module_title)
-        self.progress_text.setText(self.tr("%1 of %2").replace("%1", str(number))
-                                   .replace("%2", str(total)))
-        self.progress.setRange(0, total)
-        self.progress.setValue(number)
+        self.header.show_place(module_title, self.tr("%1 of %2").replace("%1", str(number))
+                               .replace("%2", str(total)), (number, total))
         for widget in (self.progress_text, self.progress, self.back_button, self.next_button):
             widget.setVisible(not reviewing)
         self.banner.setVisible(reviewing)
@@ -188,9 +175,7 @@ class ScreenPage(QWidget):
                        self.appointment):
             widget.hide()
         self.appointment.clear()
-        self.heading.clear()
-        self.module_title.clear()
-        self.progress_text.clear()
+        self.header.clear()
         self.text.clear()
         self.picture.show_image(None)
         self.caption.clear()
