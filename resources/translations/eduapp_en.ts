@@ -74,7 +74,7 @@
 <context>
     <name>ModuleCard</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/patient/module_list.py" line="+38"/>
+        <location filename="../../eduapp/ui/patient/module_list.py" line="+32"/>
         <source>About %n minutes</source>
         <translation>
             <numerusform>About %n minute</numerusform>

@@ -756,7 +756,7 @@ comentar</translation>
 <context>
     <name>ModuleCard</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/patient/module_list.py" line="+38"/>
+        <location filename="../../eduapp/ui/patient/module_list.py" line="+32"/>
         <source>About %n minutes</source>
         <translation>
             <numerusform>Cerca de %n minuto</numerusform>
@@ -777,7 +777,7 @@ comentar</translation>
 <context>
     <name>ModuleListPage</name>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
@@ -1003,7 +1003,7 @@ comentar</translation>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+139"/>
+        <location filename="../../eduapp/ui/patient/quiz_page.py" line="+134"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -1024,7 +1024,7 @@ comentar</translation>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>Once more: question %1 of %2</source>
         <translation>Otra vez: pregunta %1 de %2</translation>
     </message>
@@ -1034,7 +1034,7 @@ comentar</translation>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Choose every answer that is true.</source>
         <translation>Elija todas las respuestas que son ciertas.</translation>
     </message>
@@ -1072,7 +1072,7 @@ comentar</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/results_page.py" line="+31"/>
+        <location filename="../../eduapp/ui/patient/results_page.py" line="+32"/>
         <source>Right the first time</source>
         <translation>Correctas al primer intento</translation>
     </message>
@@ -1092,7 +1092,7 @@ comentar</translation>
         <translation>Volver a todos los temas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Your results</source>
         <translation>Sus resultados</translation>
     </message>
@@ -1135,12 +1135,12 @@ comentar</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../eduapp/ui/patient/screen_page.py" line="+45"/>
+        <location filename="../../eduapp/ui/patient/screen_page.py" line="+37"/>
         <source>Let&apos;s look at this again. Then you can try the question once more.</source>
         <translation>Veamos esto otra vez. Luego puede intentar la pregunta de nuevo.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -1151,12 +1151,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+54"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-53"/>
         <source>Stop the quiz</source>
         <translation>Detener las preguntas</translation>
     </message>
@@ -1176,12 +1176,12 @@ comentar</translation>
         <translation>Imprimir mi lista</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Start the quiz</source>
         <translation>Comenzar las preguntas</translation>
     </message>
