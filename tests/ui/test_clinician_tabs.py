@@ -22,6 +22,8 @@ from eduapp.core.clinic import SETTINGS_FILE, load_settings
 from eduapp.core.content.model import Library, Module
 from eduapp.core.pin import PinLock
 from eduapp.core.storage.sqlite import DB_NAME, Store
+from eduapp.ui.clinician import results_tab
+from eduapp.ui.clinician import today as today_module
 from eduapp.ui.clinician.questions import QuestionsTab
 from eduapp.ui.clinician.settings import ChangePinDialog, SettingsTab
 from eduapp.ui.clinician.today import TodayTab
@@ -288,6 +290,30 @@ def test_the_range_cannot_end_before_it_starts(qtbot, themed, store: Store,  # t
     assert (last - first).days == 89 and last == date.today()
     tab.from_edit.setDate(tab.to_edit.date().addDays(5))
     assert tab.days()[0] <= tab.days()[1]
+
+
+def test_tabs_left_open_overnight_move_on_to_the_new_today(
+        qtbot, themed, store: Store, modules: list[Module], monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    today = shown(qtbot, TodayTab(store, modules, "Hope Clinic", "letter"))
+    questions = shown(qtbot, QuestionsTab(store, modules))
+    earlier = shown(qtbot, TodayTab(store, modules, "Hope Clinic", "letter"))
+    earlier.show_day(DAY)
+    tomorrow = date.today() + timedelta(days=1)
+
+    class AfterMidnight(date):
+        @classmethod
+        def today(cls) -> date:
+            return tomorrow
+
+    for module in (results_tab, today_module):
+        monkeypatch.setattr(module, "date", AfterMidnight)
+    for tab in (today, questions, earlier):
+        tab.refresh()  # the workspace does this as a tab is shown
+
+    assert today.day() == tomorrow and today.day_edit.maximumDate().toPython() == tomorrow
+    assert questions.days()[1] == tomorrow
+    assert earlier.day() == DAY  # a day chosen by hand stays chosen
 
 
 # Settings -----------------------------------------------------------------------------------
