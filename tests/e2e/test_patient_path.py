@@ -17,6 +17,17 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def quiz_next(make_window, store, library):
+    """A patient who started and read all of the first module: its quiz comes next."""
+    window = make_window(store)
+    driver = PatientDriver(window)
+    module = library.for_language("en")[0]
+    driver.start()
+    driver.open_module(module)
+    driver.read_all(module)
+    return window, driver, module
+
+
 def test_first_module_from_welcome_to_results(qtbot, make_window, store, library):
     window = make_window(store)
     flow = window.flow
@@ -86,12 +97,7 @@ def test_first_module_from_welcome_to_results(qtbot, make_window, store, library
 
 
 def test_an_answer_is_on_disk_before_the_patient_moves_on(qtbot, make_window, store, library):
-    window = make_window(store)
-    driver = PatientDriver(window)
-    module = library.for_language("en")[0]
-    driver.start()
-    driver.open_module(module)
-    driver.read_all(module)
+    _window, driver, module = quiz_next(make_window, store, library)
     driver.answer(module.questions[0].correct_ids, "q")
     other = sqlite3.connect(str(store.path))
     rows = other.execute("SELECT question_id, right FROM answers").fetchall()
@@ -100,12 +106,7 @@ def test_an_answer_is_on_disk_before_the_patient_moves_on(qtbot, make_window, st
 
 
 def test_stopping_leaves_the_missed_idea_for_the_care_team(qtbot, make_window, store, library):
-    window = make_window(store)
-    driver = PatientDriver(window)
-    module = library.for_language("en")[0]
-    driver.start()
-    driver.open_module(module)
-    driver.read_all(module)
+    window, driver, module = quiz_next(make_window, store, library)
     missed = module.questions[0]
     driver.take_quiz(module, wrong_first={missed.id}, stop_at_review=True)
     rows = window.flow.results_page.objective_rows
@@ -139,12 +140,7 @@ def test_every_module_can_be_completed(qtbot, make_window, store, library):
 
 
 def test_the_next_patient_sees_nothing_of_the_last(qtbot, make_window, store, library):
-    window = make_window(store)
-    driver = PatientDriver(window)
-    module = library.for_language("en")[0]
-    driver.start()
-    driver.open_module(module)
-    driver.read_all(module)
+    window, driver, module = quiz_next(make_window, store, library)
     driver.take_quiz(module, wrong_first=set())
     driver.back_to_topics()
     first_session = window.flow.visit.session_id
