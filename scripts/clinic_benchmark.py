@@ -161,7 +161,7 @@ def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCou
 
     COPY, not the outbox: delivering a year of a busy clinic's history row by row would time
     the delivery, which the latency run measures; this part times the clinician's reads.
-    Questions' per-day counts, which a delivery keeps, are then counted from the copied rows.
+    The per-day answer counts are kept by the server's trigger, as for a delivery.
     """
     folder.mkdir(parents=True, exist_ok=True)
     store = Store.open(folder / "big.db")
@@ -189,24 +189,10 @@ def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCou
             with db.cursor().copy(f"COPY eduapp.{target} FROM STDIN") as copy:
                 for row in local.execute(query):
                     copy.write_row(row)
-        db.execute(COUNT_ALL)
         copied_s = time.time() - started
         db.execute("VACUUM ANALYZE")
     store.close()
     return made, copied_s
-
-
-COUNT_ALL = """
-INSERT INTO eduapp.answer_days
-SELECT (answered_at AT TIME ZONE 'UTC')::date, module_id, question_id, try_number = 1, chosen,
-       "right", count(*)
-FROM eduapp.answers GROUP BY 1, 2, 3, 4, 5, 6;
-SELECT eduapp.settle_outcomes(array_agg(session_id), array_agg(module_id))
-FROM (SELECT DISTINCT session_id, module_id FROM eduapp.quiz_attempts) p;
-INSERT INTO eduapp.outcome_days
-SELECT (started_at AT TIME ZONE 'UTC')::date, module_id, count(*), count(*) FILTER (WHERE open)
-FROM eduapp.module_outcomes GROUP BY 1, 2;
-"""  # as schema 6's back-fill: the counts a delivery of these rows would have kept
 
 
 def read_times(clinician_url: str, rounds: int = 11) -> dict[str, float]:

@@ -248,7 +248,7 @@ class ClinicStore:
 def _retry(problem: ServerError) -> bool:
     from eduapp.core.storage.postgres import Failure
 
-    return problem.failure in (Failure.UNREACHABLE, Failure.CONFLICT)
+    return problem.failure is Failure.UNREACHABLE
 
 
 def _store_error(problem: ServerError) -> StoreError:

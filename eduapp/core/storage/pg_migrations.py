@@ -236,53 +236,5 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER outcomes_counted AFTER INSERT OR DELETE ON module_outcomes
         FOR EACH ROW EXECUTE FUNCTION count_outcome_days();
     """,
-    # version 7: a delivery counts what it added once, at its end (eduapp.deliver), instead
-    # of per answer through triggers: each count row is then locked once per delivery, in
-    # the order of its key, so deliveries from several devices wait for each other but
-    # cannot deadlock. A delivery only adds answers, so settle_outcomes now updates a
-    # session's outcome in place. Deletion (retention's cascade) still subtracts by
-    # statement-level triggers, under the purge's exclusive lock (see eduapp.purge_old).
-    """
-    DROP TRIGGER answers_counted ON answers;
-    DROP TRIGGER answers_settle ON answers;
-    DROP TRIGGER quizzes_settle ON quiz_attempts;
-    DROP TRIGGER outcomes_counted ON module_outcomes;
-    DROP FUNCTION count_outcomes();
-    DROP FUNCTION count_outcome_days();
-    CREATE OR REPLACE FUNCTION settle_outcomes(session_ids uuid[], module_ids text[])
-    RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
-        INSERT INTO module_outcomes AS o
-        SELECT DISTINCT ON (q.session_id, q.module_id) q.session_id, q.module_id,
-               s.started_at, q.stopped OR q.finished_at IS NULL,
-               CASE WHEN q.stopped OR q.finished_at IS NULL THEN (
-                   SELECT coalesce(jsonb_object_agg(objective_id, n), '{}') FROM (
-                       SELECT a.objective_id, count(DISTINCT coalesce(a.asked_for,
-                                                                      a.question_id)) AS n
-                       FROM answers a WHERE a.attempt_id = q.id AND a."right"
-                       GROUP BY a.objective_id) g) END
-        FROM unnest(session_ids, module_ids) AS p(session_id, module_id)
-        JOIN quiz_attempts q ON q.session_id = p.session_id AND q.module_id = p.module_id
-        JOIN sessions s ON s.id = q.session_id
-        WHERE EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = q.id)
-        ORDER BY q.session_id, q.module_id, q.n DESC
-        ON CONFLICT (session_id, module_id) DO UPDATE
-        SET started_at = excluded.started_at, open = excluded.open, got = excluded.got;
-    $$;
-    REVOKE ALL ON FUNCTION settle_outcomes(uuid[], text[]) FROM PUBLIC;
-    CREATE FUNCTION uncount_outcomes() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = eduapp, pg_temp AS $$
-    BEGIN
-        UPDATE outcome_days d SET quizzed = d.quizzed - g.quizzed,
-                                  unfinished = d.unfinished - g.unfinished
-        FROM (SELECT (started_at AT TIME ZONE 'UTC')::date AS day, module_id,
-                     count(*) AS quizzed, count(*) FILTER (WHERE open) AS unfinished
-              FROM gone GROUP BY 1, 2) g
-        WHERE d.day = g.day AND d.module_id = g.module_id;
-        RETURN NULL;
-    END
-    $$;
-    CREATE TRIGGER outcomes_uncounted AFTER DELETE ON module_outcomes
-        REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION uncount_outcomes();
-    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,16 +42,10 @@ DECLARE
     e jsonb;
     b jsonb;
     seq bigint;
-    aid uuid;
-    att uuid;
-    added uuid[] := '{}';  -- answers this delivery added
-    quizzes uuid[] := '{}';  -- quizzes with an answer added or finished
-    sids uuid[];
-    mids text[];
-    before jsonb;
 BEGIN
-    -- shared: deliveries run side by side; only the retention purge excludes them
-    PERFORM pg_advisory_xact_lock_shared(hashtext('eduapp.deliver'));
+    -- one delivery at a time, clinic-wide: Questions' counts (see version 6) are shared rows
+    -- that deliveries from several devices would otherwise lock in different orders
+    PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));
     SELECT last_seq INTO done FROM devices WHERE id = device FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'unknown device' USING ERRCODE = 'EA001';
@@ -84,11 +78,7 @@ BEGIN
             UPDATE quiz_attempts q SET finished_at = (b->>'at')::timestamptz,
                                        stopped = (b->>'stopped')::boolean
             FROM sessions s WHERE q.id = (b->>'id')::uuid AND s.id = q.session_id
-                              AND s.device_id = device
-            RETURNING q.id INTO att;
-            IF FOUND THEN
-                quizzes := quizzes || att;
-            END IF;
+                              AND s.device_id = device;
         WHEN 'answer' THEN
             INSERT INTO answers (id, attempt_id, module_id, question_id, objective_id, chosen,
                                  "right", try_number, seconds, answered_at, asked_for)
@@ -97,12 +87,7 @@ BEGIN
                    (b->>'seconds')::real, (b->>'at')::timestamptz, b->>'asked_for'
             FROM quiz_attempts q JOIN sessions s ON s.id = q.session_id
             WHERE q.id = (b->>'attempt')::uuid AND s.device_id = device
-            ON CONFLICT (id) DO NOTHING
-            RETURNING id, attempt_id INTO aid, att;
-            IF aid IS NOT NULL THEN  -- NULL: already held, or not this device's
-                added := added || aid;
-                quizzes := quizzes || att;
-            END IF;
+            ON CONFLICT (id) DO NOTHING;
         WHEN 'view' THEN
             INSERT INTO screen_views (id, session_id, module_id, screen_id, language, viewed_at)
             SELECT (b->>'id')::uuid, s.id, b->>'module', b->>'screen', b->>'language',
@@ -119,39 +104,6 @@ BEGIN
         done := seq;
     END LOOP;
     UPDATE devices SET last_seq = done, last_seen = now() WHERE id = device;
-
-    -- Questions' counts (see schema versions 6 and 7), once per delivery: each shared count
-    -- row is locked once, in the order of its key, the same order in every delivery, so
-    -- two deliveries wait for each other at worst, never in a cycle (a deadlock)
-    INSERT INTO answer_days AS d
-    SELECT (answered_at AT TIME ZONE 'UTC')::date, module_id, question_id, try_number = 1,
-           chosen, "right", count(*)
-    FROM answers WHERE id = ANY(added)
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 4, 1, 2, 3, 5, 6
-    ON CONFLICT (first_try, day, module_id, question_id, chosen, "right")
-    DO UPDATE SET n = d.n + excluded.n;
-    SELECT array_agg(session_id), array_agg(module_id) INTO sids, mids
-    FROM (SELECT DISTINCT session_id, module_id FROM quiz_attempts WHERE id = ANY(quizzes)) p;
-    IF sids IS NOT NULL THEN  -- each session's outcomes belong to this device alone
-        SELECT coalesce(jsonb_agg(jsonb_build_array(o.started_at, o.module_id, o.open)), '[]')
-        INTO before
-        FROM module_outcomes o JOIN unnest(sids, mids) AS p(s, m)
-                                    ON o.session_id = p.s AND o.module_id = p.m;
-        PERFORM settle_outcomes(sids, mids);
-        INSERT INTO outcome_days AS d
-        SELECT day, module_id, sum(quizzed), sum(unfinished) FROM (
-            SELECT ((x->>0)::timestamptz AT TIME ZONE 'UTC')::date AS day,
-                   x->>1 AS module_id, -1 AS quizzed, -(x->>2)::boolean::int AS unfinished
-            FROM jsonb_array_elements(before) AS x
-            UNION ALL
-            SELECT (o.started_at AT TIME ZONE 'UTC')::date, o.module_id, 1, o.open::int
-            FROM module_outcomes o JOIN unnest(sids, mids) AS p(s, m)
-                                        ON o.session_id = p.s AND o.module_id = p.m) c
-        GROUP BY day, module_id HAVING sum(quizzed) <> 0 OR sum(unfinished) <> 0
-        ORDER BY day, module_id
-        ON CONFLICT (day, module_id) DO UPDATE
-        SET quizzed = d.quizzed + excluded.quizzed, unfinished = d.unfinished + excluded.unfinished;
-    END IF;
     PERFORM pg_notify('eduapp_results', device::text);
     RETURN done;
 END
@@ -234,13 +186,7 @@ BEGIN
     IF days IS NULL THEN
         RETURN 0;
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM sessions
-                   WHERE started_at < now() - make_interval(days => days)) THEN
-        RETURN 0;
-    END IF;
-    -- alone: the cascade subtracts from Questions' counts by triggers that lock count rows
-    -- in no fixed order; deliveries (which take this lock shared) wait the moment it takes
-    PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));
+    PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));  -- the counts: as deliver
     DELETE FROM sessions WHERE started_at < now() - make_interval(days => days);
     GET DIAGNOSTICS deleted = ROW_COUNT;
     RETURN deleted;

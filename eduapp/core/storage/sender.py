@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 FIRST_WAIT = 1.0
 LONGEST_WAIT = 60.0
 BATCH = 500
-CONFLICT_TRIES = 4  # a delivery undone by a deadlock or serialization failure: again at once
 PURGE_EVERY = 3600.0  # seconds between the server's retention purges while connected
 FORGET_BATCH = 1000  # ended sessions looked up on the server at once
 
@@ -143,7 +142,12 @@ class Sender:
         server = self._open_server(local)
         sent = 0
         while rows := outbox.oldest(local, BATCH):
-            done = self._deliver(server, rows)
+            try:
+                row = server.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
+                                     (self._device, outbox.as_json(rows))).fetchone()
+                done = row[0] if row else 0
+            except Exception as err:
+                raise classify(err) from None
             sent += outbox.sent_up_to(local, int(done))
             self._note(True, None, outbox.last_sent(local))
             if int(done) < rows[-1].seq:
@@ -153,25 +157,6 @@ class Sender:
         if sent or fresh:
             self._tidy(server)
         return sent
-
-    def _deliver(self, server: Any, rows: list[outbox.Row]) -> int:
-        """The last row the server holds after delivering `rows`, retried after a conflict.
-
-        A deadlock or serialization failure undid the whole delivery (autocommit: one call,
-        one transaction) and says nothing about the server's health, so it is tried again
-        at once, a few times, rather than waited out like an outage.
-        """
-        for attempt in range(CONFLICT_TRIES):
-            try:
-                row = server.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
-                                     (self._device, outbox.as_json(rows))).fetchone()
-                return int(row[0]) if row else 0
-            except Exception as err:
-                problem = classify(err)
-                if problem.failure is not Failure.CONFLICT or attempt == CONFLICT_TRIES - 1:
-                    raise problem from None
-                log.info("delivery met another device's at the server; trying again")
-        raise AssertionError("unreachable")
 
     def _tidy(self, server: Any) -> None:
         """Retention on the server; a kiosk's copy of what the server holds goes."""
