@@ -106,7 +106,9 @@ def restyle(widget: QWidget, *, children: bool = True) -> None:
 def down_scroll(content: QWidget) -> QScrollArea:
     """`content` in a frameless area that scrolls it up and down, never sideways.
 
-    It fills the area; it scrolls only where the window is too short for all of it.
+    It fills the area; it scrolls only where the window is too short for all of it. The area
+    itself takes no focus: Tab goes to the controls inside, and the area shows each one as
+    it gets the focus, so a keyboard or screen-reader user never lands on a nameless pane.
     """
     from PySide6.QtCore import Qt  # not at import: see above
 
@@ -114,6 +116,7 @@ def down_scroll(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(content)
     return area
 

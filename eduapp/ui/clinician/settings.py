@@ -101,7 +101,6 @@ class SettingsTab(QWidget):
         right.addStretch(1)
         columns.addLayout(right, 1)
         self.scroller = scroll = down_scroll(content)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which it shows
         scroll.viewport().installEventFilter(self)  # its width decides: `_fit_columns`
         box.addWidget(scroll, 1)
         box.addLayout(self._save_bar())
