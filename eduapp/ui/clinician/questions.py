@@ -27,7 +27,7 @@ from eduapp.ui.clinician.models import (
 )
 from eduapp.ui.clinician.results_tab import ResultsTab, date_edit, to_date, to_qdate
 from eduapp.ui.i18n import long_date
-from eduapp.ui.widgets import button, down_scroll, label
+from eduapp.ui.widgets import button, label
 from eduapp.ui.wording import store_problem
 from eduapp.ui.wrap_layout import ButtonRow
 
@@ -43,13 +43,7 @@ class QuestionsTab(ResultsTab):
                  parent: QWidget | None = None) -> None:
         super().__init__(store, modules, parent)
         self.report: ItemReport | None = None
-        content = QWidget()  # scrolls where the window is too short for it
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroller = down_scroll(content)
-        outer.addWidget(self.scroller)
-        box = QVBoxLayout(content)
-        box.setContentsMargins(0, 12, 0, 0)
+        box = self.box
         box.setSpacing(10)
         box.addLayout(self._build_range_bar())
         self.explanation = label(self.tr(

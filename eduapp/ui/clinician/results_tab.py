@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from eduapp.core.content.model import Module
 from eduapp.core.storage.reading import ResultStore
 from eduapp.ui.clinician.models import clinician_style
 from eduapp.ui.i18n import long_date_format
+from eduapp.ui.widgets import down_scroll
 
 
 def to_qdate(day: date) -> QDate:
@@ -60,6 +61,13 @@ class ResultsTab(QWidget):
         self.store = store
         self.modules = list(modules)
         self._today = date.today()
+        content = QWidget()  # scrolls where the window is too short for it
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = down_scroll(content)
+        outer.addWidget(self.scroller)
+        self.box = QVBoxLayout(content)
+        self.box.setContentsMargins(0, 12, 0, 0)
 
     def new_day(self, shown: date) -> date | None:
         """The new today if `shown` was today when last seen and the date changed since."""

@@ -48,7 +48,7 @@ from eduapp.ui.i18n import short_time
 from eduapp.ui.print.paper import print_dialog, printer
 from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
 from eduapp.ui.print.summary_html import Detail, summary_css, summary_html
-from eduapp.ui.widgets import button, down_scroll, label, show_status
+from eduapp.ui.widgets import button, label, show_status
 from eduapp.ui.wording import store_problem
 from eduapp.ui.wrap_layout import ButtonRow, WrappedHeight
 
@@ -67,13 +67,7 @@ class TodayTab(ResultsTab):
         self.folder = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         self._selecting = False
-        content = QWidget()  # scrolls where the window is too short for it
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroller = down_scroll(content)
-        outer.addWidget(self.scroller)
-        box = QVBoxLayout(content)
-        box.setContentsMargins(0, 12, 0, 0)
+        box = self.box
         box.setSpacing(12)
         box.addLayout(self._build_day_bar())
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
