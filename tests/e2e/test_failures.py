@@ -266,7 +266,7 @@ PRIVATE = textwrap.dedent("""
 
     context = prepare(Options(data_dir=Path(sys.argv[1])))
     app = make_application()
-    window = build_window(context, idle_seconds=0.3)
+    window = build_window(context, idle_seconds=120)  # no idle reset mid-visit on a slow machine
     window.show()
     driver = PatientDriver(window)
     driver.start()
