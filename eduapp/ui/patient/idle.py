@@ -167,7 +167,10 @@ class IdleReset(QObject):
             self._idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and self.armed and not self.warning:
+        # every event of the application passes here: the cheap tests first, and the type
+        # (a Python enum made on each call) only for input events
+        if self.armed and not self.warning and event.isInputEvent() \
+                and event.type() in INPUT_EVENTS:
             self._idle.start()
         return False
 
