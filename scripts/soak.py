@@ -15,6 +15,17 @@ was opened once: that alone loads about 15 MB, once), or any page that shows an 
 data after a wipe or a restart. A probe inside the app (this file's PROBE) checks that after
 every wipe and restart, and lists the buttons on screen so the taps hit something.
 
+`--clinic` joins the kiosk to a throw-away PostgreSQL (scripts/setup --test installs it) and
+stops that server at random (a clean stop or a crash) for 15 to 60 s every 1 to 3 minutes,
+besides the restarts. At the end, with the server up and the outbox empty, every session,
+quiz and answer the kiosk holds must be on the server, each answer once and in the order
+given, with the same ended sessions. The kiosk joins with the clinician URL so that it keeps
+its own copy to compare with (a kiosk's role forgets what the server holds:
+tests/clinic/test_kiosk_restart_clinic.py covers that).
+
+`--purposeful 0.6` makes most actions those of a patient who means to get through (a topic,
+an answer, Next, Check), so that quizzes are answered; random taps and keys stay in the mix.
+
 `--cage` starts the built app (`scripts/build`) with `--kiosk` under `cage` (the kiosk Wayland
 compositor, headless backend) as the README's Linux recipe does, and checks that its window
 covers the whole output. Not part of the test suite, like the benchmark: it takes minutes and
@@ -33,11 +44,13 @@ import random
 import re
 import shutil
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +60,10 @@ PACKAGES = ["xvfb", "openbox", "xdotool", "speech-dispatcher", "speech-dispatche
 PIN = "482916"
 SCREEN = (1280, 800)
 MEMORY_LIMIT_MB = 10.0
+# what a patient who means to learn taps (--purposeful): a topic, an answer, and onward
+ONWARD_KINDS = {"ModuleCard", "ChoiceButton"}
+ONWARD = {"Start", "Next", "Start the quiz", "Check my answer", "Ask me again",
+          "See my results", "Back to all topics"}
 
 # Runs inside the app's process: the real start-up, plus a probe that reports and checks.
 PROBE = r'''
@@ -100,7 +117,7 @@ class Probe(QObject):
         for b in top.findChildren(QAbstractButton):
             if b.isVisible() and b.isEnabled() and b.window() is top:
                 c = b.mapToGlobal(b.rect().center())
-                buttons.append([c.x(), c.y(), b.accessibleName() or b.text()])
+                buttons.append([c.x(), c.y(), b.accessibleName() or b.text(), type(b).__name__])
         g = self.window.geometry()
         state = {"buttons": buttons, "modal": type(modal).__name__ if modal else "",
                  "geometry": [g.x(), g.y(), g.width(), g.height()],
@@ -232,6 +249,114 @@ def set_pin(data: Path) -> None:
                             'after_hours_phone = "555-0199"\n', encoding="utf-8")
 
 
+class ClinicServer:
+    """--clinic: a throw-away PostgreSQL the kiosk is joined to, stopped and started at random."""
+
+    def __init__(self, data: Path, rng: random.Random) -> None:
+        sys.path.insert(0, str(ROOT))
+        from eduapp.core.storage.membership import join
+        from eduapp.core.storage.pg_schema import init
+        from tests.pg_cluster import Cluster, bin_dir
+
+        binaries = bin_dir()
+        if binaries is None:
+            raise SystemExit("PostgreSQL is not installed: scripts/setup --test")
+        self.rng = rng
+        self.cluster = Cluster(binaries)
+        report = init(self.cluster.admin_url())
+        assert report.clinician_url
+        self.url = report.clinician_url
+        join(data, self.url, "Soak kiosk")
+        self.up = True
+        self.cuts: list[str] = []
+        self.next_change = time.time() + rng.uniform(60, 180)
+
+    def tick(self) -> None:
+        """Stop the server, or start it again, when its time has come."""
+        if time.time() < self.next_change:
+            return
+        if self.up:
+            mode = self.rng.choice(["fast", "immediate"])  # immediate: as a crash
+            self.cluster.stop(mode)
+            self.cuts.append(f"{time.strftime('%H:%M:%S')} stopped ({mode})")
+            self.next_change = time.time() + self.rng.uniform(15, 60)
+        else:
+            self.cluster.start()
+            self.cuts.append(f"{time.strftime('%H:%M:%S')} started")
+            self.next_change = time.time() + self.rng.uniform(60, 180)
+        self.up = not self.up
+
+    def settle(self, database: Path, quiet_seconds: float, timeout: float = 180) -> bool:
+        """Server up, then wait until the outbox stayed empty for `quiet_seconds`."""
+        if not self.up:
+            self.cluster.start()
+            self.cuts.append(f"{time.strftime('%H:%M:%S')} started for the final check")
+            self.up = True
+        deadline, empty_since = time.time() + timeout, None
+        while time.time() < deadline:
+            if waiting_rows(database) == 0:
+                empty_since = empty_since or time.time()
+                if time.time() - empty_since >= quiet_seconds:
+                    return True
+            else:
+                empty_since = None
+            time.sleep(0.5)
+        return False
+
+    def differences(self, database: Path) -> tuple[dict[str, int], list[str]]:
+        """What the kiosk holds and the server does not, or holds otherwise."""
+        import psycopg
+
+        local = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            mine = {"sessions": dict(local.execute(
+                        "SELECT uid, ended_at IS NOT NULL FROM sessions")),
+                    "answers": answers_by_quiz(local.execute(
+                        "SELECT q.uid, a.uid FROM answers a JOIN quiz_attempts q "
+                        "ON q.id = a.attempt_id ORDER BY a.id"))}
+        finally:
+            local.close()
+        with psycopg.connect(self.url) as db:
+            theirs = {"sessions": {str(k): v for k, v in db.execute(
+                          "SELECT id, ended_at IS NOT NULL FROM eduapp.sessions")},
+                      "answers": answers_by_quiz(db.execute(
+                          "SELECT attempt_id::text, id::text FROM eduapp.answers ORDER BY n"))}
+        found = []
+        for uid, ended in mine["sessions"].items():
+            if uid not in theirs["sessions"]:
+                found.append(f"session {uid} is not on the server")
+            elif bool(theirs["sessions"][uid]) != bool(ended):
+                found.append(f"session {uid}: ended {bool(ended)} here, "
+                             f"{bool(theirs['sessions'][uid])} on the server")
+        for quiz, answers in mine["answers"].items():
+            if theirs["answers"].get(quiz) != answers:
+                found.append(f"quiz {quiz}: {len(answers)} answers here, "
+                             f"{len(theirs['answers'].get(quiz, []))} on the server "
+                             "(or in another order)")
+        counts = {"sessions": len(mine["sessions"]),
+                  "answers": sum(map(len, mine["answers"].values())),
+                  "server answers": sum(map(len, theirs["answers"].values()))}
+        return counts, found
+
+    def destroy(self) -> None:
+        self.cluster.destroy()
+
+
+def waiting_rows(database: Path) -> int:
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+    finally:
+        db.close()
+
+
+def answers_by_quiz(rows: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    quizzes: dict[str, list[str]] = {}
+    for quiz, answer in rows:
+        quizzes.setdefault(str(quiz), []).append(str(answer))
+    return quizzes
+
+
 class Soak:
     """One soak run: the X server, the window manager, the app (restarted), the driver."""
 
@@ -253,6 +378,8 @@ class Soak:
         self.pin_typed = 0.0
         self.app: subprocess.Popen[bytes] | None = None
         self.samples: list[tuple[float, float]] = []
+        self.server: ClinicServer | None = None
+        self.clinic: dict[str, object] = {}
 
     def xdo(self, *argv: str) -> None:
         subprocess.run(["xdotool", *argv], env=self.env, check=False,
@@ -334,8 +461,15 @@ class Soak:
         buttons = state.get("buttons") or []
         roll = self.rng.random()
         self.actions += 1
+        if buttons and self.rng.random() < self.args.purposeful:
+            onward = [b for b in buttons if b[3] in ONWARD_KINDS or b[2] in ONWARD]  # type: ignore[index]
+            if onward:
+                x, y = self.rng.choice(onward)[:2]  # type: ignore[index]
+                self.xdo("mousemove", str(x), str(y), "click", "1")
+                time.sleep(self.rng.uniform(0.05, 0.4))
+                return
         if roll < 0.62 and buttons:
-            x, y, name = self.rng.choice(buttons)  # type: ignore[misc]
+            x, y, name = self.rng.choice(buttons)[:3]  # type: ignore[index]
             if "Staff" in str(name) and self.rng.random() < 0.7:
                 return  # patients rarely press Staff
             self.xdo("mousemove", str(x), str(y), "click", "1")
@@ -376,6 +510,8 @@ class Soak:
 
     def run(self) -> int:
         set_pin(self.data)
+        if self.args.clinic:
+            self.server = ClinicServer(self.data, self.rng)
         xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0",
                                  f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -394,6 +530,8 @@ class Soak:
                 if process is not None:
                     process.terminate()
                     process.wait(timeout=10)
+            if self.server is not None:
+                self.server.destroy()
         self.check_logs()
         return self.report()
 
@@ -422,8 +560,28 @@ class Soak:
                 self.start_app()
                 next_restart = time.time() + self.rng.uniform(*self.args.restart_every) * 60
                 continue
+            if self.server is not None:
+                self.server.tick()
             self.act()
+        if self.server is not None:
+            self.check_clinic()
         self.end_run("pin")
+
+    def check_clinic(self) -> None:
+        """Server up and the outbox empty: the server holds what the kiosk holds, in order."""
+        assert self.server is not None
+        from eduapp.core.storage.sqlite import DB_NAME
+
+        database = self.data / DB_NAME
+        # past an idle reset of the last patient, which ends a session (one more row to send)
+        quiet = self.args.idle + self.args.countdown + 3
+        if not self.server.settle(database, quiet):
+            self.fail(f"the outbox still held {waiting_rows(database)} rows 3 minutes after "
+                      "the server came back")
+        counts, found = self.server.differences(database)
+        for problem in found:
+            self.fail(f"clinic: {problem}")
+        self.clinic = {**counts, "server cuts": self.server.cuts}
 
     def report(self) -> int:
         wipes = (self.work / "wipes.txt").read_text().split("\n") if (
@@ -434,7 +592,9 @@ class Soak:
                    "actions": self.actions, "runs": self.runs, "patients": len(sessions),
                    "idle resets": wipes.count("idle reset"),
                    "I am finished": wipes.count("I am finished"),
-                   "restarts checked": wipes.count("restart"), "failures": self.failures,
+                   "restarts checked": wipes.count("restart"),
+                   **({"clinic": self.clinic} if self.args.clinic else {}),
+                   "failures": self.failures,
                    "folder": str(self.work)}
         (self.work / "soak.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
         print(json.dumps(summary, indent=2))
@@ -512,6 +672,11 @@ def main() -> int:
                         metavar=("MIN", "MAX"), help="minutes between restarts")
     parser.add_argument("--speech", default="system",
                         help="speech engine: system (speech-dispatcher), mock, or another name")
+    parser.add_argument("--purposeful", type=float, default=0.0,
+                        help="share of actions that tap a topic, an answer or onward "
+                             "(default 0; e.g. 0.6 for patients who reach the quizzes)")
+    parser.add_argument("--clinic", action="store_true",
+                        help="join a throw-away PostgreSQL and stop it at random")
     parser.add_argument("--code", help="run the eduapp source in this folder instead")
     parser.add_argument("--out", help="folder for the logs, data and soak.json")
     parser.add_argument("--setup", action="store_true", help="install the Debian packages")
