@@ -8,7 +8,9 @@
    (once, 0.2 s after the first news not yet read): how long from an answer being saved
    on its kiosk to its appearance in that Today (95th percentile).
 2. Today and Questions (the default 90 days, and all time) over 1,000,000 answers copied
-   to the server (the server's triggers keep Questions' counts as for a delivery).
+   to the server (the server's triggers keep Questions' counts as for a delivery): wall
+   time, eduapp's own processor time and the server's execution time; and how long
+   `server init` takes to migrate that clinic from the previous schema version.
 3. The sender's CPU on an idle kiosk over 30 s.
 4. Start-up of a device connected to a clinic, against the bare window (same rule as
    scripts/benchmark.py): the sender connects after the first frame, on its own thread.
@@ -27,8 +29,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,7 +43,7 @@ from eduapp.core.content.loader import load_library  # noqa: E402
 from eduapp.core.storage.clinic_store import ClinicStore  # noqa: E402
 from eduapp.core.storage.listener import Listener  # noqa: E402
 from eduapp.core.storage.membership import join  # noqa: E402
-from eduapp.core.storage.pg_schema import init  # noqa: E402
+from eduapp.core.storage.pg_schema import SCHEMA_VERSION, init, migrate  # noqa: E402
 from eduapp.core.storage.postgres import Connection  # noqa: E402
 from eduapp.core.storage.sender import Sender  # noqa: E402
 from eduapp.core.storage.sqlite import DB_NAME, Store  # noqa: E402
@@ -88,6 +92,8 @@ def kiosk(folder: Path, url: str, name: str, visits: int, pause: float,
 
 def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: float
             ) -> dict[str, float]:
+    with _admin(cluster_url) as db:  # the server's time in each function, for the report
+        db.execute(f"ALTER DATABASE {db.info.dbname} SET track_functions = 'all'")
     report = init(cluster_url)
     assert report.device_url and report.clinician_url
     clinic = ClinicStore(report.clinician_url)
@@ -95,6 +101,7 @@ def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: flo
     seen: dict[str, float] = {}  # answer id -> moment it first showed in Today
     stamps: dict[str, float] = {}
     last = [0]
+    reads: list[tuple[float, float]] = []  # each Today read: wall and own processor ms
 
     news = threading.Event()
     done = threading.Event()
@@ -106,7 +113,9 @@ def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: flo
                 continue
             time.sleep(0.2)
             news.clear()
+            wall, cpu = time.perf_counter(), time.thread_time()
             analytics.today(clinic, content, date.today())  # what the Today tab reads
+            reads.append(((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
             now = time.time()
             for uid, n, at in clinic._run(
                     "SELECT id::text, n, answered_at FROM eduapp.answers WHERE n > %s",
@@ -140,28 +149,64 @@ def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: flo
     listener.stop()
     delays = sorted(seen[u] - stamps[u] for u in seen)
     clinic.close()
-    return {"kiosks": kiosks, "visits_per_kiosk": visits, "answers_given": given.value,
+    return {**server_functions(cluster_url), "today_reads": len(reads),
+            "today_read_ms": statistics.median(r[0] for r in reads),
+            "today_read_cpu_ms": statistics.median(r[1] for r in reads),
+            "kiosks": kiosks, "visits_per_kiosk": visits, "answers_given": given.value,
             "answers": len(delays),
             "seconds": elapsed, "answers_per_s": len(delays) / elapsed,
             "p50_s": statistics.median(delays), "p95_s": delays[int(0.95 * len(delays))],
             "max_s": delays[-1]}
 
 
+def server_functions(cluster_url: str) -> dict[str, float]:
+    """The server's time in eduapp's functions (pg_stat_user_functions).
+
+    Deliveries: calls, and milliseconds per call; the triggers' functions: milliseconds of
+    their own time in all.
+    """
+    with _admin(cluster_url) as db:
+        rows = db.execute("SELECT funcname, calls, total_time, self_time "
+                          "FROM pg_stat_user_functions WHERE schemaname = 'eduapp'").fetchall()
+    got: dict[str, float] = {}
+    for name, calls, total, own in rows:
+        if name == "deliver":
+            got.update(deliveries=calls, deliver_ms_per_call=total / calls)
+        else:
+            got[f"{name}_ms"] = own
+    return got
+
+
 def big_clinic(cluster_url: str, folder: Path, answers: int) -> dict[str, float]:
-    """Today and Questions over `answers` answers on the server (see load_big)."""
-    report = init(cluster_url)
-    assert report.clinician_url
+    """Today and Questions over `answers` answers on the server (see load_big).
+
+    Also how long `server init` takes to bring that clinic from the previous schema
+    version to this one.
+    """
+    import psycopg
+
+    with psycopg.connect(cluster_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA eduapp")
+        migrate(db, SCHEMA_VERSION - 1)
     made, copied_s = load_big(cluster_url, folder, answers)
+    started = time.time()
+    report = init(cluster_url)
+    migrated_s = time.time() - started
+    assert report.clinician_url and report.version_before == SCHEMA_VERSION - 1
+    with psycopg.connect(cluster_url, autocommit=True) as db:
+        db.execute("VACUUM ANALYZE")
     return {"answers": made.answers, "sessions": made.sessions, "copy_s": copied_s,
-            **read_times(report.clinician_url)}
+            f"migrate_to_{SCHEMA_VERSION}_s": migrated_s, **read_times(report.clinician_url)}
 
 
 def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCounts, float]:
-    """Demo sessions (the real quiz rules) made locally, copied to the server with COPY.
+    """Demo sessions (the real quiz rules, with screen views) made locally, copied with COPY.
 
     COPY, not the outbox: delivering a year of a busy clinic's history row by row would time
     the delivery, which the latency run measures; this part times the clinician's reads.
-    The per-day answer counts are kept by the server's trigger, as for a delivery.
+    The server's triggers keep what Today and Questions read, as for a delivery (big_clinic
+    copies at the previous schema version, then lets `init` migrate, as a clinic updating
+    eduapp would).
     """
     folder.mkdir(parents=True, exist_ok=True)
     store = Store.open(folder / "big.db")
@@ -183,6 +228,10 @@ def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCou
              "a.module_id, a.question_id, a.objective_id, a.chosen, a.right = 1, "
              "a.try_number, a.seconds, a.answered_at, a.asked_for FROM answers a "
              "JOIN quiz_attempts q ON q.id = a.attempt_id ORDER BY a.id"),
+            ("screen_views (id, session_id, module_id, screen_id, language, viewed_at, "
+             "seconds)", "SELECT v.uid, s.uid, v.module_id, v.screen_id, v.language, "
+             "v.viewed_at, v.seconds FROM screen_views v JOIN sessions s "
+             "ON s.id = v.session_id ORDER BY v.id"),
         )
         started = time.time()
         for target, query in tables:
@@ -196,25 +245,49 @@ def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCou
 
 
 def read_times(clinician_url: str, rounds: int = 11) -> dict[str, float]:
-    """Median milliseconds of Today, and of Questions over 90 days and all time."""
+    """Today, and Questions over 90 days and all time: median milliseconds of each.
+
+    Of wall time, of eduapp's own processor time, and of the server's execution of its
+    queries (EXPLAIN ANALYZE of each query the read sent, run again after it).
+    """
     content = modules()
     clinic = ClinicStore(clinician_url)
     now = datetime.now(UTC)
-    today_ms, q90_ms, qall_ms = [], [], []
+    reads: dict[str, Callable[[], object]] = {
+        "today": lambda: analytics.today(clinic, content, date.today()),
+        "questions_90_days": lambda: analytics.item_statistics(
+            clinic, content, now - timedelta(days=90), now),
+        "questions_all": lambda: analytics.item_statistics(
+            clinic, content, now - timedelta(days=3650), now)}
+    times: dict[str, list[float]] = {}
     for _ in range(rounds):
-        t = time.perf_counter()
-        shown = analytics.today(clinic, content, date.today())
-        today_ms.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        analytics.item_statistics(clinic, content, now - timedelta(days=90), now)
-        q90_ms.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        analytics.item_statistics(clinic, content, now - timedelta(days=3650), now)
-        qall_ms.append((time.perf_counter() - t) * 1000)
+        for name, read in reads.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            read()
+            times.setdefault(f"{name}_ms", []).append((time.perf_counter() - wall) * 1000)
+            times.setdefault(f"{name}_cpu_ms", []).append((time.process_time() - cpu) * 1000)
+            times.setdefault(f"{name}_server_ms", []).append(server_ms(clinic, read))
+    shown = len(analytics.today(clinic, content, date.today()))
     clinic.close()
-    return {"today_sessions": len(shown), "today_ms": statistics.median(today_ms),
-            "questions_90_days_ms": statistics.median(q90_ms),
-            "questions_all_ms": statistics.median(qall_ms)}
+    return {"today_sessions": shown, **{k: statistics.median(v) for k, v in times.items()}}
+
+
+def server_ms(clinic: ClinicStore, read: Callable[[], object]) -> float:
+    """The server's execution time (ms) of the queries `read` sends, by EXPLAIN ANALYZE."""
+    sent: list[tuple[str, tuple[object, ...]]] = []
+    run = clinic._run
+
+    def spy(sql: str, params: tuple[object, ...]) -> list[Any]:
+        sent.append((sql, params))
+        return run(sql, params)
+
+    clinic._run = spy  # type: ignore[method-assign]
+    try:
+        read()
+    finally:
+        clinic._run = run  # type: ignore[method-assign]
+    return sum(float(run("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)[0][0][0]
+                     ["Execution Time"]) for sql, params in sent)
 
 
 def _admin(url: str):  # type: ignore[no-untyped-def]

@@ -85,15 +85,21 @@ def score(module: Module, answers: Iterable[Answer]) -> Results:
     """Score answers to a module's quiz; the same rules for a live quiz and stored answers."""
     first: dict[str, bool] = {}
     final: dict[str, bool] = {}
-    for a in answers:
-        if not a.is_reask and a.try_number == 1:
+    for a in answers:  # one pass, read often (a clinic's Today scores every quiz of the day)
+        if a.asked_for:  # a re-ask counts for the first-pass question it stands in for
+            final[a.asked_for] = final.get(a.asked_for, False) or a.right
+            continue
+        if a.try_number == 1:
             first[a.question_id] = a.right
-        final[a.item] = final.get(a.item, False) or a.right
-    asked = first_pass(module)
-    ids = [q.id for q in asked]
+        final[a.question_id] = final.get(a.question_id, False) or a.right
+    ids: list[str] = []
+    by_objective: dict[str, list[str]] = {}
+    for q in first_pass(module):
+        ids.append(q.id)
+        by_objective.setdefault(q.objective, []).append(q.id)
     mastery = []
     for objective in module.objectives:
-        mine = [q.id for q in asked if q.objective == objective.id]
+        mine = by_objective.get(objective.id)
         if mine and all(first.get(q, False) for q in mine):
             level = Mastery.FIRST_TRY
         elif mine and all(final.get(q, False) for q in mine):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
@@ -50,9 +50,13 @@ def test_the_device_role_adds_results_but_cannot_read_them(admin_url: str) -> No
     assert report.device_url
     with connect(report.device_url, autocommit=True) as db:
         db.execute("SELECT eduapp.register_device('00000000-0000-4000-8000-000000000001', 'k')")
-        for table in ("answers", "sessions", "quiz_attempts", "screen_views", "devices"):
+        for table in ("answers", "sessions", "quiz_attempts", "screen_views", "devices",
+                      "answer_days", "answer_months", "objective_days"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 db.execute(f"SELECT * FROM eduapp.{table}")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # deliver's own part
+            db.execute("SELECT eduapp.add_answers('00000000-0000-4000-8000-000000000001', "
+                       "'[]')")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             db.execute("INSERT INTO eduapp.settings VALUES ('pin', 'mine')")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -88,14 +92,23 @@ def test_every_older_schema_migrates_to_the_current_one(admin_url: str, start: i
         clinic = ClinicStore(report.clinician_url)
         [session] = clinic.sessions_by_id()
         assert (session.id, session.device, session.visit_code) == (1, "Kiosk 1", "V-7")
+        # its last activity: the screen view after the device's last touch (09:41)
+        assert session.last_activity == datetime(2026, 3, 14, 9, 44, tzinfo=UTC)
         [attempt] = clinic.attempts_of([1])[1]
         assert [(a.question_id, a.right) for a in attempt.answers] == [
             ("pain-job", False), ("pain-job", True)]
         march = (datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))
-        # whole days: Questions reads the per-day counts, back-filled from the answers
-        assert clinic.first_try_choices(*march) == [
-            ("why-pain-lasts", "pain-job", ("measure",), False, 1)]
-        assert clinic.reask_counts(*march) == [("why-pain-lasts", "pain-job", True, 1)]
+        # a whole month, and whole days: Questions reads the per-month and per-day counts,
+        # back-filled from the answers
+        for start, end in (march, (march[0] + timedelta(days=10), march[1])):
+            assert clinic.first_try_choices(start, end) == [
+                ("why-pain-lasts", "pain-job", ("measure",), False, 1)]
+            assert clinic.reask_counts(start, end) == [("why-pain-lasts", "pain-job", True, 1)]
+        # the quiz was left open with its objective's one question answered right in the end
+        tally = clinic.objective_tally(*march)
+        assert (tally.quizzed, tally.unfinished, tally.right) == (
+            {"why-pain-lasts": 1}, {"why-pain-lasts": 1},
+            {("why-pain-lasts", "hurt-not-harm"): {1: 1}})
         clinic.close()
 
 
@@ -117,6 +130,9 @@ VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000
        ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-00000000000a',
         'why-pain-lasts', 'pain-job', 'hurt-not-harm', 'protect', true, 2, 4.0,
         '2026-03-14 09:40+00');
+INSERT INTO screen_views (id, session_id, module_id, screen_id, language, viewed_at)
+VALUES ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-000000000005',
+        'why-pain-lasts', 'alarm', 'en', '2026-03-14 09:44+00');
 RESET search_path;
 """
 

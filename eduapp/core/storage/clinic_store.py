@@ -23,30 +23,24 @@ from eduapp.core.storage.sqlite import (
     SessionRow,
 )
 
-_SESSION = (
-    "SELECT s.n, s.started_at, greatest(s.last_active_at, "
-    "(SELECT max(v.viewed_at) FROM eduapp.screen_views v WHERE v.session_id = s.id), "
-    "(SELECT max(coalesce(q.finished_at, q.started_at)) FROM eduapp.quiz_attempts q "
-    "WHERE q.session_id = s.id)), s.ended_at, s.visit_code, s.language, d.name "
+_SESSION = (  # last_active_at: kept by the server as views and quizzes arrive (version 7)
+    "SELECT s.n, s.started_at, s.last_active_at, s.ended_at, s.visit_code, s.language, d.name "
     "FROM eduapp.sessions s JOIN eduapp.devices d ON d.id = s.device_id ")
 
 # a day's sessions (newest first) with the columns of _SESSION, then each quiz (if any) with
 # its answers in order as one JSON array: one row per quiz, or per session without any
 _DAY = (
-    "WITH s AS MATERIALIZED (SELECT s.id, s.n, s.started_at, greatest(s.last_active_at, "
-    "(SELECT max(v.viewed_at) FROM eduapp.screen_views v WHERE v.session_id = s.id), "
-    "(SELECT max(coalesce(q.finished_at, q.started_at)) FROM eduapp.quiz_attempts q "
-    "WHERE q.session_id = s.id)) AS active, s.ended_at, s.visit_code, s.language, d.name "
+    "WITH s AS MATERIALIZED (SELECT s.id, s.n, s.started_at, s.last_active_at, s.ended_at, "
+    "s.visit_code, s.language, d.name "
     "FROM eduapp.sessions s JOIN eduapp.devices d ON d.id = s.device_id "
     "WHERE s.started_at >= %s AND s.started_at < %s) "
-    "SELECT s.n, s.started_at, s.active, s.ended_at, s.visit_code, s.language, s.name, "
+    "SELECT s.n, s.started_at, s.last_active_at, s.ended_at, s.visit_code, s.language, s.name, "
     "q.n, q.module_id, q.language, q.started_at, q.finished_at, q.stopped, "
     "(SELECT json_agg(json_build_array(a.question_id, a.chosen, a.right, a.try_number, "
     "a.seconds, a.asked_for) ORDER BY a.n)::text FROM eduapp.answers a "
     "WHERE a.attempt_id = q.id) "
     "FROM s LEFT JOIN eduapp.quiz_attempts q ON q.session_id = s.id "
     "ORDER BY s.started_at DESC, s.n DESC, q.n")
-
 
 class ClinicStore:
     """Reads of the clinic's server; every failure is a StoreError (UNREACHABLE or OTHER)."""
@@ -77,15 +71,20 @@ class ClinicStore:
         """As Store.scored_between, in one query: the sessions, each quiz, each answer."""
         sessions: dict[int, SessionRow] = {}
         attempts: dict[int, list[Attempt]] = {}
+        choices: dict[str, frozenset[str]] = {}  # a day repeats the same few choices
         for r in self._run(_DAY, (start, end)):
             if r[0] not in sessions:
-                sessions[r[0]] = SessionRow(r[0], r[1], r[2] or r[1], r[3], r[4], r[5],
-                                            device=r[6])
+                sessions[r[0]] = SessionRow(r[0], r[1], r[2], r[3], r[4], r[5], device=r[6])
                 attempts[r[0]] = []
             if r[7] is not None:
-                answers = tuple(Answer(a[0], frozenset(filter(None, a[1].split(","))), a[2],
-                                       a[3], a[4], a[5] or "") for a in json.loads(r[13] or "[]"))
-                attempts[r[0]].append(Attempt(r[7], r[8], r[9], r[10], r[11], r[12], answers))
+                answers = []
+                for a in json.loads(r[13] or "[]"):
+                    chosen = choices.get(a[1])
+                    if chosen is None:
+                        chosen = choices[a[1]] = frozenset(filter(None, a[1].split(",")))
+                    answers.append(Answer(a[0], chosen, a[2], a[3], a[4], a[5] or ""))
+                attempts[r[0]].append(Attempt(r[7], r[8], r[9], r[10], r[11], r[12],
+                                              tuple(answers)))
         return list(sessions.values()), attempts
 
     def sessions_by_id(self, session_ids: Iterable[int] | None = None) -> list[SessionRow]:
@@ -94,7 +93,7 @@ class ClinicStore:
         return self._sessions("WHERE s.n = ANY(%s) ORDER BY s.n", (sorted(set(session_ids)),))
 
     def _sessions(self, where: str, params: tuple[object, ...]) -> list[SessionRow]:
-        return [SessionRow(r[0], r[1], r[2] or r[1], r[3], r[4], r[5], device=r[6])
+        return [SessionRow(r[0], r[1], r[2], r[3], r[4], r[5], device=r[6])
                 for r in self._run(_SESSION + where, params)]
 
     def set_visit_code(self, session_id: int, code: str | None) -> str | None:
@@ -168,22 +167,25 @@ class ClinicStore:
     def _counted(self, first: bool, start: datetime, end: datetime) -> list[Any]:
         """Answers given in [start, end) by module, question, choice and right or wrong.
 
-        The whole UTC days inside the range come from the per-day counts (answer_days);
-        the part-days at either end, from the answers themselves: one query, exact for
-        any range and time zone.
+        The whole UTC months inside the range come from the per-month counts
+        (answer_months), the other whole UTC days from the per-day counts (answer_days),
+        the part-days at either end from the answers themselves: one query, exact for any
+        range and time zone.
         """
         tries = "try_number = 1" if first else "try_number > 1"
-        rows = ('SELECT module_id, question_id, chosen, "right", 1 AS n FROM eduapp.answers '
-                f"WHERE {tries} AND answered_at >= %s AND answered_at < %s")
-        days = _whole_days(start, end)
-        params: list[object]
-        if days is None:
-            parts, params = [rows], [start, end]
-        else:
-            first_day, last_day = days  # midnights (UTC)
-            parts = ['SELECT module_id, question_id, chosen, "right", n FROM eduapp.answer_days '
-                     "WHERE first_try = %s AND day >= %s AND day < %s", rows, rows]
-            params = [first, first_day.date(), last_day.date(), start, first_day, last_day, end]
+        reads = {
+            "rows": ('SELECT module_id, question_id, chosen, "right", 1 AS n FROM eduapp.answers '
+                     f"WHERE {tries} AND answered_at >= %s AND answered_at < %s"),
+            "days": ('SELECT module_id, question_id, chosen, "right", n FROM eduapp.answer_days '
+                     "WHERE first_try = %s AND day >= %s AND day < %s"),
+            "months": ('SELECT module_id, question_id, chosen, "right", n '
+                       "FROM eduapp.answer_months WHERE first_try = %s AND month >= %s "
+                       "AND month < %s")}
+        parts: list[str] = []
+        params: list[object] = []
+        for kind, low, high in _pieces(start, end):
+            parts.append(reads[kind])
+            params += [low, high] if kind == "rows" else [first, low.date(), high.date()]
         return self._run(
             'SELECT module_id, question_id, chosen, "right", sum(n)::bigint FROM ('
             + " UNION ALL ".join(parts) + ") c GROUP BY 1, 2, 3, 4 HAVING sum(n) > 0",
@@ -192,31 +194,35 @@ class ClinicStore:
     def objective_tally(self, start: datetime, end: datetime) -> ObjectiveTally:
         """As Store.objective_tally: the latest quiz of each module in each session.
 
-        Read from what the server keeps as quizzes arrive: eduapp.outcome_days for whole
-        days, eduapp.module_outcomes for the part-days at either end and for the quizzes
-        left open (a few in a hundred), in one query.
+        Read from what the server keeps as quizzes arrive: eduapp.outcome_days and
+        eduapp.objective_days for whole days, eduapp.module_outcomes for the part-days at
+        either end, in one query.
         """
         outcomes = ("SELECT module_id, 1 AS quizzed, open::int AS unfinished "
                     "FROM eduapp.module_outcomes WHERE started_at >= %s AND started_at < %s")
+        rights = ("SELECT o.module_id, g.key AS objective_id, g.value::int AS got, 1 AS n "
+                  "FROM eduapp.module_outcomes o, jsonb_each_text(o.got) g "
+                  "WHERE o.open AND o.started_at >= %s AND o.started_at < %s")
         days = _whole_days(start, end)
         params: list[object]
         if days is None:
-            parts, params = [outcomes], [start, end]
+            counted, tallied, params = [outcomes], [rights], [start, end]
         else:
             first_day, last_day = days
-            parts = ["SELECT module_id, quizzed, unfinished FROM eduapp.outcome_days "
-                     "WHERE day >= %s AND day < %s", outcomes, outcomes]
+            counted = ["SELECT module_id, quizzed, unfinished FROM eduapp.outcome_days "
+                       "WHERE day >= %s AND day < %s", outcomes, outcomes]
+            tallied = ["SELECT module_id, objective_id, got, n FROM eduapp.objective_days "
+                       "WHERE day >= %s AND day < %s", rights, rights]
             params = [first_day.date(), last_day.date(), start, first_day, last_day, end]
         return ObjectiveTally.from_rows(self._run(
             "WITH c AS (SELECT module_id, sum(quizzed)::bigint AS q, "
-            "sum(unfinished)::bigint AS u FROM (" + " UNION ALL ".join(parts) + ") c "
+            "sum(unfinished)::bigint AS u FROM (" + " UNION ALL ".join(counted) + ") c "
             "GROUP BY module_id) "
             "SELECT module_id, NULL, -1, q FROM c WHERE q > 0 "
             "UNION ALL SELECT module_id, NULL, -2, u FROM c WHERE u > 0 "
-            "UNION ALL SELECT o.module_id, g.key, g.value::int, count(*) "
-            "FROM eduapp.module_outcomes o, jsonb_each_text(o.got) g "
-            "WHERE o.open AND o.started_at >= %s AND o.started_at < %s GROUP BY 1, 2, 3",
-            (*params, start, end)))
+            "UNION ALL SELECT module_id, objective_id, got, sum(n)::bigint FROM ("
+            + " UNION ALL ".join(tallied) + ") t GROUP BY 1, 2, 3 HAVING sum(n) > 0",
+            (*params, *params)))
 
     # settings ---------------------------------------------------------------------------
 
@@ -266,6 +272,29 @@ def _whole_days(start: datetime, end: datetime) -> tuple[datetime, datetime] | N
         first += timedelta(days=1)
     last = end.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     return (first, last) if first < last else None
+
+
+def _pieces(start: datetime, end: datetime) -> list[tuple[str, datetime, datetime]]:
+    """[start, end) cut into the pieces to read, none empty, none overlapping.
+
+    "rows" for the part-days at either end, "months" for whole UTC months, "days" for the
+    other whole UTC days.
+    """
+    days = _whole_days(start, end)
+    if days is None:
+        return [("rows", start, end)]
+    first_day, last_day = days
+    first_month = first_day.replace(day=1)
+    if first_month < first_day:
+        first_month = (first_month + timedelta(days=32)).replace(day=1)
+    last_month = last_day.replace(day=1)
+    pieces = [("rows", start, first_day), ("rows", last_day, end)]
+    if first_month < last_month:
+        pieces += [("days", first_day, first_month), ("months", first_month, last_month),
+                   ("days", last_month, last_day)]
+    else:
+        pieces.append(("days", first_day, last_day))
+    return [(kind, low, high) for kind, low, high in pieces if low < high]
 
 
 def _iso(moment: datetime) -> str:
