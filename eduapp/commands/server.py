@@ -25,6 +25,7 @@ WHY = {
     Failure.LOCAL: "this computer's own database cannot be opened",
     Failure.REFUSED: "this user may not do that",
     Failure.BAD_URL: "that is not a PostgreSQL URL (postgresql://USER:PASSWORD@HOST/DATABASE)",
+    Failure.CONFLICT: "the server was busy with another computer's change: try again",
     Failure.OTHER: "the server reported an error",
 }
 

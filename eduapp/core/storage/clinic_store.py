@@ -237,7 +237,7 @@ class ClinicStore:
     # plumbing ---------------------------------------------------------------------------
 
     def _run(self, sql: str, params: tuple[object, ...]) -> list[Any]:
-        for attempt in (1, 2):  # a connection the server closed: once more on a new one
+        for attempt in (1, 2):  # a closed connection or a deadlock: once more, afresh
             try:
                 if self._db is None:
                     self._db = connect(self._url, autocommit=True, timeout=self._timeout)
@@ -254,7 +254,7 @@ class ClinicStore:
 def _retry(problem: ServerError) -> bool:
     from eduapp.core.storage.postgres import Failure
 
-    return problem.failure is Failure.UNREACHABLE
+    return problem.failure in (Failure.UNREACHABLE, Failure.CONFLICT)
 
 
 def _store_error(problem: ServerError) -> StoreError:

@@ -39,6 +39,7 @@ class Failure(Enum):
     LOCAL = "local"  # this device's own database cannot be opened
     REFUSED = "refused"  # the role may not do this (a device reading answers)
     BAD_URL = "bad-url"  # not a PostgreSQL URL
+    CONFLICT = "conflict"  # a deadlock or serialization failure: nothing done, try at once
     OTHER = "other"
 
 
@@ -68,6 +69,8 @@ def classify(err: Exception) -> ServerError:
         return err
     text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
     state = getattr(err, "sqlstate", None)
+    if state in ("40P01", "40001"):  # before OperationalError, which a deadlock also is
+        return ServerError(Failure.CONFLICT, text)
     if state == "42501":
         return ServerError(Failure.REFUSED, text)
     if state in ("28P01", "28000") or "password authentication failed" in text \

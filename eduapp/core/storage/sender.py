@@ -6,6 +6,10 @@ reaching us, the rows are sent again and the server skips them: nothing is doubl
 the server is away the sender waits longer each time (1 s doubling to 60 s); when nothing
 is waiting it sleeps until the store wakes it, so an idle kiosk costs no CPU.
 
+A delivery the server undid because it met another device's (a deadlock or serialization
+failure: Failure.CONFLICT) is tried again at once, a few times, then waited out like any
+failure; the server answered, so the sender never reports it as unreachable.
+
 Retention: on each connection, and hourly while connected, the sender has the server delete
 sessions older than the clinic keeps them (eduapp.purge_old, by the server's own setting).
 A device whose role cannot read results back (a kiosk) deletes its own copy of each ended
@@ -33,6 +37,7 @@ log = logging.getLogger(__name__)
 FIRST_WAIT = 1.0
 LONGEST_WAIT = 60.0
 BATCH = 500
+CONFLICT_TRIES = 4  # a delivery undone by a deadlock or serialization failure: again at once
 PURGE_EVERY = 3600.0  # seconds between the server's retention purges while connected
 FORGET_BATCH = 1000  # ended sessions looked up on the server at once
 
@@ -104,7 +109,7 @@ class Sender:
                 return self._send()
             except ServerError as err:
                 self._disconnect()
-                self._note(False, err.failure)
+                self._note(err.failure is Failure.CONFLICT, err.failure)  # it answered
                 raise
             finally:
                 self._note_waiting()
@@ -123,8 +128,8 @@ class Sender:
                     self.send_now()
                     wait, next_try = self._first_wait, 0.0
                 except ServerError as err:
-                    log.warning("cannot reach the clinic server (%s); trying again in %.0f s",
-                                err.failure.value, wait)
+                    log.warning("cannot deliver to the clinic server (%s); trying again in "
+                                "%.0f s", err.failure.value, wait)
                     next_try = time.monotonic() + wait
                     wait = min(wait * 2, self._longest_wait)
                 except (sqlite3.Error, OSError) as err:
@@ -142,12 +147,7 @@ class Sender:
         server = self._open_server(local)
         sent = 0
         while rows := outbox.oldest(local, BATCH):
-            try:
-                row = server.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
-                                     (self._device, outbox.as_json(rows))).fetchone()
-                done = row[0] if row else 0
-            except Exception as err:
-                raise classify(err) from None
+            done = self._deliver(server, rows)
             sent += outbox.sent_up_to(local, int(done))
             self._note(True, None, outbox.last_sent(local))
             if int(done) < rows[-1].seq:
@@ -157,6 +157,25 @@ class Sender:
         if sent or fresh:
             self._tidy(server)
         return sent
+
+    def _deliver(self, server: Any, rows: list[outbox.Row]) -> int:
+        """The last row the server holds after delivering `rows`, retried after a conflict.
+
+        A deadlock or serialization failure undid the whole delivery (autocommit: one call,
+        one transaction) and says nothing about the server's health, so it is tried again
+        at once, a few times, rather than waited out like an outage.
+        """
+        for attempt in range(1, CONFLICT_TRIES + 1):
+            try:
+                row = server.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
+                                     (self._device, outbox.as_json(rows))).fetchone()
+                return int(row[0]) if row else 0
+            except Exception as err:
+                problem = classify(err)
+                if problem.failure is not Failure.CONFLICT or attempt == CONFLICT_TRIES:
+                    raise problem from None
+                log.info("a delivery met another device's at the server; trying again")
+        raise AssertionError("unreachable")
 
     def _tidy(self, server: Any) -> None:
         """Retention on the server; a kiosk's copy of what the server holds goes."""
