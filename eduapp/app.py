@@ -101,17 +101,26 @@ def build_window(context: Context, *, text_step: int | None = None, kiosk: bool 
 
 
 def settings_saved(window: MainWindow, context: Context) -> None:
-    """The saved values fill the content from now on, and the clinic's name shows at once.
+    """The saved values fill the content from now on, and the window uses them (use_settings).
 
-    A kiosk that waited for the phone numbers goes on to the welcome page once they are set.
+    What the command line chose instead (--lang, a text size, an idle time) stays: a value
+    follows the clinic's only if it was the clinic's before. A kiosk that waited for the
+    phone numbers goes on to the welcome page once they are set.
     """
     from eduapp.core.clinic import load_settings
 
-    context.settings = load_settings(context.resources, context.data_dir)
+    old, shown = context.settings, window.settings
+    new = context.settings = load_settings(context.resources, context.data_dir)
     context.reload_content()
-    window.settings = replace(window.settings, timing=context.settings.values)
-    window.rename_clinic(context.settings.name)
-    if not context.settings.missing_phones:
+    window.use_settings(replace(
+        shown, clinic_name=new.name, paper=new.paper, timing=new.values,
+        idle_seconds=new.idle_seconds if shown.idle_seconds == old.idle_seconds
+        else shown.idle_seconds,
+        text_step=new.text_size if shown.text_step == old.text_size else shown.text_step,
+        high_contrast=new.high_contrast,
+        language=new.default_language if shown.language == old.default_language
+        else shown.language))
+    if not new.missing_phones:
         window.release_hold()
 
 

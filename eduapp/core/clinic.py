@@ -307,11 +307,16 @@ def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicS
 
     Whole numbers may come as text, as typed ("180"); what is not a number stays text, so
     the check says what it must be. Clinic values become one line with single spaces.
+    "translated" ({"es": {"session_hours": "1 y 4"}}) sets values as worded for one
+    language (empty: that language uses the value itself); a value changed without its
+    wording in a language loses that wording.
     """
     values = dict(base.values)
     translated = {code: dict(table) for code, table in base.translated.items()}
     app: dict[str, Any] = {}
     for key, value in changes.items():
+        if key == "translated":
+            continue
         if key in APP_RULES:
             if isinstance(value, str) and key not in ("default_language", "paper"):
                 text = value.strip()
@@ -324,6 +329,14 @@ def with_changes(base: ClinicSettings, changes: Mapping[str, object]) -> ClinicS
             if values[key] != base.values.get(key):  # its wording elsewhere no longer fits
                 for table in translated.values():
                     table.pop(key, None)
+    worded = changes.get("translated")
+    for code, table in (worded.items() if isinstance(worded, Mapping) else ()):
+        for key, text in (table.items() if isinstance(table, Mapping) else ()):
+            line = " ".join(str(text).split())
+            if line:
+                translated.setdefault(code, {})[key] = line
+            else:
+                translated.get(code, {}).pop(key, None)
     return replace(base, values=values, translated=translated, problems=[], **app)
 
 

@@ -269,6 +269,34 @@ class MainWindow(QMainWindow):
         self.flow.welcome.clinic.setText(name)
         self._retranslate()
 
+    def use_settings(self, new: WindowSettings) -> None:
+        """Settings saved anew, here or (clinic mode) on another computer: used from now on.
+
+        The clinic's name, printouts and the day plan's times take them at once; the idle
+        time counts from the next input. Language, text size and contrast are where each
+        patient starts, so they apply from the next patient, or at once while no one uses
+        the window: nothing moves under a patient who is reading.
+        """
+        from dataclasses import replace
+
+        untouched = (self.flow.visit is None and self.stack.currentWidget() is self.flow.welcome
+                     and self.text_step == self.settings.text_step
+                     and self.high_contrast == self.settings.high_contrast
+                     and self.language == self.settings.language)
+        self.rename_clinic(new.clinic_name)
+        language = new.language if new.language in self.modules else self.settings.language
+        self.settings = replace(self.settings, paper=new.paper, timing=new.timing,
+                                idle_seconds=new.idle_seconds, text_step=new.text_step,
+                                high_contrast=new.high_contrast, language=language)
+        self.paper = new.paper
+        if self.idle is not None and new.idle_seconds:
+            self.idle.set_seconds(new.idle_seconds)
+        if untouched and (self.text_step, self.high_contrast, self.language) != (
+                new.text_step, new.high_contrast, language):
+            self.set_language(language)
+            self.text_step, self.high_contrast = new.text_step, new.high_contrast
+            self.apply_theme()
+
     def release_hold(self) -> None:
         """The patient screens may start: the workspace leads back to the welcome page."""
         if self.hold is None:

@@ -85,7 +85,7 @@
 <context>
     <name>QuestionsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+152"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+146"/>
         <source>%Ln first tries</source>
         <translation>
             <numerusform>%Ln first try</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>SettingsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+375"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+413"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
             <numerusform>Delete sessions older than %n day now</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+144"/>
         <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
         <translation>
             <numerusform>Delete every session that started more than %n day ago, with all its answers? This cannot be undone.</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>TodayTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/today.py" line="+242"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+236"/>
         <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>

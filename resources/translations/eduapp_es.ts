@@ -540,7 +540,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+521"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+645"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
     </message>
@@ -668,7 +668,7 @@ comentar</translation>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+177"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
@@ -678,7 +678,7 @@ comentar</translation>
         <translation>Leer esta pantalla en voz alta</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-178"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -718,7 +718,7 @@ comentar</translation>
         <translation>Personal: abrir el modo clínico</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+158"/>
         <source>Read aloud is not available</source>
         <translation>No se puede leer en voz alta</translation>
     </message>
@@ -795,6 +795,44 @@ comentar</translation>
         <location line="+1"/>
         <source>I am finished: clear my answers from the screen</source>
         <translation>Ya terminé: borrar mis respuestas de la pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>NewerSettings</name>
+    <message>
+        <location filename="../../eduapp/ui/clinician/settings_moved.py" line="+32"/>
+        <source>Load the newer settings</source>
+        <translation>Cargar la configuración más reciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the newer settings, leaving what you typed unsaved</source>
+        <translation>Cargar la configuración más reciente, sin guardar lo que escribió</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save mine anyway</source>
+        <translation>Guardar la mía de todos modos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save mine anyway: your changes over theirs</source>
+        <translation>Guardar la mía de todos modos: sus cambios sobre los de la otra computadora</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved: another computer changed the clinic&apos;s settings at %1, after you opened them. What you typed is still in the form.</source>
+        <translation>No se guardó: otra computadora cambió la configuración de la clínica a las %1, después de que usted la abriera. Lo que escribió sigue en el formulario.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Their changes:</source>
+        <translation>Lo que cambió la otra computadora:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They changed nothing this form shows.</source>
+        <translation>No cambió nada de lo que muestra este formulario.</translation>
     </message>
 </context>
 <context>
@@ -931,7 +969,7 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+56"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+50"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
@@ -1194,7 +1232,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="-343"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-452"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1255,13 +1293,24 @@ comentar</translation>
         <translation>horas; p. ej., 1 a 4</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+2"/>
+        <location line="+6"/>
         <source>Getting home after a session</source>
         <translation>Regreso a casa después de una sesión</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left empty: the value above</source>
+        <translation>si queda vacío: el valor de arriba</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On every device</source>
         <translation>En todos los equipos</translation>
     </message>
@@ -1327,6 +1376,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Patients start with high contrast</source>
         <translation>Los pacientes empiezan con alto contraste</translation>
     </message>
@@ -1362,12 +1412,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+128"/>
         <source>Delete old sessions now</source>
         <translation>Eliminar ahora las sesiones antiguas</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-126"/>
         <source>Change PIN…</source>
         <translation>Cambiar PIN…</translation>
     </message>
@@ -1378,11 +1428,21 @@ comentar</translation>
     </message>
     <message>
         <location line="+28"/>
-        <source>Some changes take effect only the next time eduapp starts.</source>
-        <translation>Algunos cambios se aplican solo la próxima vez que se inicie eduapp.</translation>
+        <source>The languages offered and kiosk mode change the next time eduapp starts; the rest applies at once, or from the next patient.</source>
+        <translation>Los idiomas ofrecidos y el modo quiosco cambian la próxima vez que se inicie eduapp; lo demás se aplica de inmediato o desde el próximo paciente.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+142"/>
+        <source>Saved for every device of the clinic.</source>
+        <translation>Guardado para todos los equipos de la clínica.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved to %1.</source>
+        <translation>Se guardó en %1.</translation>
+    </message>
+    <message>
+        <location line="-140"/>
         <source>Discard changes</source>
         <translation>Descartar cambios</translation>
     </message>
@@ -1397,12 +1457,12 @@ comentar</translation>
         <translation>Guardar configuración</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>The settings file has a problem, so the defaults are shown for it. Saving writes a correct file.</source>
         <translation>El archivo de configuración tiene un problema, por lo que se muestran los valores predeterminados en su lugar. Al guardar, se escribe un archivo correcto.</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
             <numerusform>Eliminar ya las sesiones de más de %n día</numerusform>
@@ -1433,12 +1493,7 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Saved for every device of the clinic. Some changes take effect the next time eduapp starts.</source>
-        <translation>Guardado para todos los equipos de la clínica. Algunos cambios se aplican la próxima vez que se inicie eduapp.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Not saved: this device cannot change the clinic&apos;s settings. Change them on a clinician computer.</source>
         <translation>No se guardó: este equipo no puede cambiar la configuración de la clínica. Cámbiela en un equipo del personal clínico.</translation>
     </message>
@@ -1452,8 +1507,28 @@ comentar</translation>
         <source>Not saved: the clinic&apos;s server could not save the settings. Nothing was changed.</source>
         <translation>No se guardó: el servidor de la clínica no pudo guardar la configuración. No se cambió nada.</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>Not saved: another computer changed the clinic&apos;s settings first.</source>
+        <translation>No se guardó: otra computadora cambió antes la configuración de la clínica.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The newer settings are shown. What you typed was not saved.</source>
+        <translation>Se muestra la configuración más reciente. Lo que escribió no se guardó.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+40"/>
         <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
         <translation>
             <numerusform>¿Eliminar todas las sesiones que empezaron hace más de %n día, con todas sus respuestas? No se puede deshacer.</numerusform>
@@ -1485,17 +1560,12 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-154"/>
         <source>Not saved. %1</source>
         <translation>No se guardó. %1</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Saved to %1. Some changes take effect the next time eduapp starts.</source>
-        <translation>Se guardó en %1. Algunos cambios se aplican la próxima vez que se inicie eduapp.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+130"/>
         <source>The saved settings are shown again.</source>
         <translation>Se muestra de nuevo la configuración guardada.</translation>
     </message>
@@ -1518,7 +1588,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+96"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+90"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>

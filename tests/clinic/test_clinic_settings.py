@@ -146,7 +146,7 @@ def test_a_device_cannot_change_settings_or_the_pin_nor_read_answers(
         assert read_clinic(db).settings is None  # it may read them
         for attempt in ("SELECT eduapp.set_pin(NULL)", "SELECT * FROM eduapp.answers",
                         "UPDATE eduapp.clinic SET keep_days = 1, pin_hash = NULL",
-                        "SELECT eduapp.save_settings('', 30, false)"):
+                        "SELECT eduapp.save_settings('', 30, false, NULL)"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 db.execute(attempt)
     store = Store.open(kiosk / DB_NAME)

@@ -394,5 +394,13 @@ MIGRATIONS: tuple[str, ...] = (
            count(*)
     FROM module_outcomes o, jsonb_each_text(o.got) g WHERE o.open GROUP BY 1, 2, 3, 4;
     """,
+    # version 8: a clinician's save names the settings version its form was loaded from,
+    # and the server refuses it when another computer saved since (save_settings takes a
+    # fourth argument: the three-argument one, which saved whatever came last, goes); and
+    # the server records when it last purged by its retention, for `eduapp server status`
+    """
+    DROP FUNCTION IF EXISTS save_settings(text, integer, boolean);
+    ALTER TABLE clinic ADD COLUMN purged_at timestamptz;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -137,14 +137,19 @@ $$;
 # read them, record a PIN try, choose a PIN when none is set, and have the server purge by
 # its own retention; only a clinician saves settings or changes the PIN. Both notify devices.
 CLINIC_CODE = """
-CREATE OR REPLACE FUNCTION eduapp.save_settings(toml text, days integer, only_if_empty boolean)
+-- Saved only when the server still holds version `based_on` (the one the clinician's form
+-- was loaded from; NULL: whatever it holds). The new version, or NULL when not saved.
+CREATE OR REPLACE FUNCTION eduapp.save_settings(toml text, days integer, only_if_empty boolean,
+                                                based_on bigint)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = eduapp, pg_temp AS $$
 DECLARE
     saved bigint;
 BEGIN
     UPDATE clinic SET settings = toml, keep_days = days, settings_at = now(),
                       settings_version = settings_version + 1
-    WHERE NOT only_if_empty OR settings IS NULL RETURNING settings_version INTO saved;
+    WHERE (NOT only_if_empty OR settings IS NULL)
+      AND (based_on IS NULL OR settings_version = based_on)
+    RETURNING settings_version INTO saved;
     IF saved IS NOT NULL THEN
         PERFORM pg_notify('eduapp_settings', 'settings');
     END IF;
@@ -213,6 +218,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('eduapp.deliver'));  -- the counts: as deliver
     DELETE FROM sessions WHERE started_at < now() - make_interval(days => days);
     GET DIAGNOSTICS deleted = ROW_COUNT;
+    UPDATE clinic SET purged_at = now();
     RETURN deleted;
 END
 $$;
@@ -225,7 +231,7 @@ $$;
 FUNCTIONS = ("register_device(uuid, text)", "deliver(uuid, jsonb)",
              "choose_pin(text, boolean)", "pin_tried(boolean)", "purge_old()",
              "ended_sessions(uuid, uuid[])")
-CLINICIAN_FUNCTIONS = ("save_settings(text, integer, boolean)", "set_pin(text)")
+CLINICIAN_FUNCTIONS = ("save_settings(text, integer, boolean, bigint)", "set_pin(text)")
 INTERNAL_FUNCTIONS = ("add_answers(uuid, jsonb)",)  # called by deliver only, as the owner
 
 

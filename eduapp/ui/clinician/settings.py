@@ -6,13 +6,16 @@ data folder's clinic.toml in one step. Deleting old sessions and changing the PI
 through core (`Store.purge_older_than`, `PinLock.change`); this tab only asks and shows.
 
 In clinic mode the settings are the clinic's: saved on its server first (then in this
-computer's copy), and only while the server answers; a kiosk's role cannot save them.
+computer's copy), and only while the server answers; a kiosk's role cannot save them. A save
+is refused when another computer saved since this form was loaded: the tab then shows what
+they changed, keeps what was typed, and offers to load the newer settings or save over them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -47,11 +50,15 @@ from eduapp.core.storage.clinic_view import ClinicView, Reach
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui.clinician.models import clinician_style
+from eduapp.ui.clinician.settings_moved import NewerSettings
 from eduapp.ui.i18n import language_name
 from eduapp.ui.pin_dialog import PinForm, PinRules, pin_rules
 from eduapp.ui.widgets import button, down_scroll, label, show_status
 from eduapp.ui.wording import pin_outcome, setting_problem, settings_not_saved, store_problem
 from eduapp.ui.wrap_layout import ButtonRow
+
+if TYPE_CHECKING:
+    from eduapp.core.storage.clinic_settings import SettingsMoved
 
 NUMBER_WIDTH = 120
 
@@ -73,7 +80,11 @@ class SettingsTab(QWidget):
         self.resources = resources
         self.settings = load_settings(resources, settings_path.parent)
         self.fields: dict[str, QWidget] = {}
+        self.titles: dict[str, str] = {}  # each field's name, for the notice of newer settings
+        self.worded: dict[tuple[str, str], QLineEdit] = {}  # (key, language): its wording
         self.problems: dict[str, QLabel] = {}
+        self.based_on = self._copy_version()  # clinic mode: the server's version of the form
+        self.newer: tuple[ClinicSettings, int] | None = None  # another computer's, saved first
         languages = installed_languages(resources)
         self.language_codes = tuple(sorted({*languages, *self.settings.languages,
                                             self.settings.default_language}))
@@ -86,6 +97,10 @@ class SettingsTab(QWidget):
         self.clinic_note = label("", "banner")
         self.clinic_note.hide()
         box.addWidget(self.clinic_note)
+        self.newer_note = NewerSettings()
+        self.newer_note.load_newer.connect(self.load_newer)
+        self.newer_note.save_mine.connect(self.save_mine)
+        box.addWidget(self.newer_note)
         content = QWidget()
         # two columns side by side, or one below the other when large text or long words
         # (Spanish) make them too wide for the window: see `_fit_columns`
@@ -167,6 +182,7 @@ class SettingsTab(QWidget):
             grid.addWidget(field, row, 1)
         self._add_problem(grid, key, row + 1)
         self.fields[key] = field
+        self.titles[key] = title
 
     def _add_problem(self, grid: QGridLayout, key: str, row: int) -> None:
         problem = label("", "problem")
@@ -198,6 +214,8 @@ class SettingsTab(QWidget):
             if key == "session_hours":
                 field.setFixedWidth(NUMBER_WIDTH)
             self._row(grid, key, title, field, unit)
+            for code in sorted(c for c, table in self.settings.translated.items() if key in table):
+                self._worded_row(grid, key, code, title, field)
         self.driver_rule = QPlainTextEdit()
         self.driver_rule.setTabChangesFocus(True)
         self.driver_rule.setFixedHeight(72)
@@ -210,8 +228,20 @@ class SettingsTab(QWidget):
         grid.addWidget(self.driver_rule, row + 1, 0, 1, 2)
         self._add_problem(grid, "driver_rule", row + 2)
         self.fields["driver_rule"] = self.driver_rule
+        self.titles["driver_rule"] = self.tr("Getting home after a session")
         self._end(grid)
         return card
+
+    def _worded_row(self, grid: QGridLayout, key: str, code: str, title: str,
+                    value: QLineEdit) -> None:
+        """The value as worded for patients reading in `code` (e.g. Spanish's "1 y 4")."""
+        worded = self._line()
+        if value.maximumWidth() == value.minimumWidth():
+            worded.setFixedWidth(value.maximumWidth())
+        name = self.tr("%1 (%2)").replace("%1", title).replace("%2", language_name(code))
+        self._row(grid, f"{key}@{code}", name, worded,
+                  self.tr("left empty: the value above"))
+        self.worded[(key, code)] = worded
 
     def _computer_card(self) -> QFrame:
         card, grid = self._card(self.tr("On every device") if self.clinic is not None
@@ -242,6 +272,7 @@ class SettingsTab(QWidget):
                   extra=self.high_contrast)
         self.text_size.setAccessibleName(self.tr("Text size patients start with"))
         self.high_contrast.setAccessibleName(self.tr("Patients start with high contrast"))
+        self.titles["high_contrast"] = self.tr("Patients start with high contrast")
         self.paper = self._choice([(self.tr("Letter"), "letter"), (self.tr("A4"), "a4")])
         self._row(grid, "paper", self.tr("Paper for printouts"), self.paper)
         self._end(grid)
@@ -283,8 +314,9 @@ class SettingsTab(QWidget):
         self.status = label("", "status")
         self.status.hide()
         bar.addWidget(self.status)
-        bar.addWidget(label(self.tr("Some changes take effect only the next time eduapp "
-                                    "starts."), "muted"))
+        bar.addWidget(label(self.tr("The languages offered and kiosk mode change the next time "
+                                    "eduapp starts; the rest applies at once, or from the next "
+                                    "patient."), "muted"))
         row = ButtonRow(spacing=12)  # two rows rather than a cut button
         self.discard_button = button(self.tr("Discard changes"),
                                      name=self.tr("Discard changes and show the saved settings"))
@@ -307,6 +339,9 @@ class SettingsTab(QWidget):
                 field.setText(text)
                 field.setCursorPosition(0)  # show the start of a long value
         self.driver_rule.setPlainText(settings.values.get("driver_rule", ""))
+        for (key, code), worded in self.worded.items():
+            worded.setText(settings.translated.get(code, {}).get(key, ""))
+            worded.setCursorPosition(0)
         self._line_edit("idle_seconds").setText(str(settings.idle_seconds))
         self._line_edit("keep_days").setText(str(settings.keep_days))
         self.kiosk.setChecked(settings.kiosk)
@@ -331,6 +366,10 @@ class SettingsTab(QWidget):
             if isinstance(field, QLineEdit):
                 values[key] = field.text()
         values["driver_rule"] = self.driver_rule.toPlainText()
+        translated: dict[str, dict[str, str]] = {}
+        for (key, code), worded in self.worded.items():
+            translated.setdefault(code, {})[key] = worded.text()
+        values["translated"] = translated
         values["idle_seconds"] = self._line_edit("idle_seconds").text()
         values["keep_days"] = self._line_edit("keep_days").text()
         values["kiosk"] = self.kiosk.isChecked()
@@ -417,22 +456,27 @@ class SettingsTab(QWidget):
         self.show_problems({})
         self.file_problems.hide()
         if self.clinic is not None:
-            self.say(self.tr("Saved for every device of the clinic. Some changes take effect "
-                             "the next time eduapp starts."))
+            self.say(self.tr("Saved for every device of the clinic."))
         else:
-            self.say(self.tr("Saved to %1. Some changes take effect the next time eduapp "
-                             "starts.").replace("%1", str(self.settings_path)))
+            self.say(self.tr("Saved to %1.").replace("%1", str(self.settings_path)))
         self.saved.emit()
         return True
 
     def _save_for_clinic(self, changed: ClinicSettings) -> bool:
         """Save on the clinic's server first; False (and why, said) when it cannot."""
-        from eduapp.core.storage.clinic_settings import push_settings
+        from eduapp.core.storage.clinic_settings import (
+            SettingsMoved,
+            keep_settings_version,
+            push_settings,
+        )
         from eduapp.core.storage.postgres import Failure, ServerError
 
         assert self.clinic is not None
         try:
-            push_settings(self.clinic.url, changed)
+            version = push_settings(self.clinic.url, changed, based_on=self.based_on or 0)
+        except SettingsMoved as moved:
+            self._show_newer(moved)
+            return False
         except ServerError as err:
             if err.failure is Failure.REFUSED:
                 self.show_clinic(Reach.OWN_ONLY)
@@ -448,11 +492,92 @@ class SettingsTab(QWidget):
                                  "Nothing was changed."), error=True)
             return False
         self.show_clinic(Reach.WHOLE_CLINIC)
+        keep_settings_version(self.settings_path.parent, version)
+        self.based_on = version
+        self.newer = None
+        self.newer_note.hide()
         return True
+
+    def _copy_version(self) -> int | None:
+        """Clinic mode: the server's version of this computer's copy (0: none seen yet)."""
+        if self.clinic is None:
+            return None
+        from eduapp.core.storage.clinic_settings import settings_version
+
+        return settings_version(self.settings_path.parent) or 0
+
+    def _show_newer(self, moved: SettingsMoved) -> None:
+        """Another computer saved first: say what they changed, keep the form as typed.
+
+        This computer takes their settings as its copy at once (the app uses them).
+        """
+        from eduapp.core.storage.clinic_settings import changed_keys, write_device_copy
+
+        folder = self.settings_path.parent
+        if moved.text is not None:
+            write_device_copy(folder, moved.text, moved.version)
+        newer = load_settings(self.resources, folder)
+        self.newer = (newer, moved.version)
+        changes = [(self.titles[key], self._shown(newer, key))
+                   for key in changed_keys(self.settings, newer)]
+        self.show_clinic(Reach.WHOLE_CLINIC)
+        self.say(self.tr("Not saved: another computer changed the clinic's settings first."),
+                 error=True)
+        self.newer_note.show_newer(moved.saved_at, changes)
+        self.saved.emit()  # this computer's copy now holds the newer settings
+
+    def _shown(self, settings: ClinicSettings, key: str) -> str:
+        """A setting's value as the form shows it."""
+        if key in CLINIC_KEYS:
+            return settings.values.get(key, "")
+        if key == "languages":
+            return ", ".join(language_name(code) for code in settings.languages)
+        if key == "default_language":
+            return language_name(settings.default_language)
+        if key == "high_contrast":
+            return self.tr("yes") if settings.high_contrast else self.tr("no")
+        boxes = {"text_size": self.text_size, "paper": self.paper}
+        if key in boxes:
+            box = boxes[key]
+            return box.itemText(max(0, box.findData(getattr(settings, key))))
+        return str(getattr(settings, key))
+
+    def load_newer(self) -> None:
+        """Show the settings another computer saved; what was typed here is left unsaved."""
+        if self.newer is None:
+            return
+        self.settings, self.based_on = self.newer
+        self.newer = None
+        self.newer_note.hide()
+        self.fill(self.settings)
+        self.say(self.tr("The newer settings are shown. What you typed was not saved."))
+        self.save_button.setFocus()
+
+    def save_mine(self) -> None:
+        """Save what was changed here over the settings another computer saved.
+
+        The fields changed in this form take its values; the others keep the newer ones,
+        so what the other computer changed elsewhere is not undone.
+        """
+        if self.newer is None:
+            return
+        from eduapp.core.storage.clinic_settings import changed_keys
+
+        typed = self.form()
+        mine = with_changes(self.settings, typed)
+        edited = {*changed_keys(self.settings, mine), "kiosk"}
+        if mine.translated != self.settings.translated:
+            edited.add("translated")
+        self.settings, self.based_on = self.newer
+        self.fill(with_changes(self.settings, {k: v for k, v in typed.items() if k in edited}))
+        self.save()
 
     def discard(self) -> None:
         """Show the saved settings again."""
         self.settings = load_settings(self.resources, self.settings_path.parent)
+        self.based_on = self._copy_version()
+        self.newer = None
+        self.newer_note.hide()
         self.fill(self.settings)
         self.say(self.tr("The saved settings are shown again."))
 

@@ -125,6 +125,10 @@ class IdleReset(QObject):
         self.armed = False
         self._watching = False
 
+    def set_seconds(self, idle_seconds: float) -> None:
+        """A new idle time (the clinic changed it): counted from the next input on."""
+        self._idle.setInterval(max(1, round(idle_seconds * 1000)))
+
     @property
     def notice(self) -> IdleNotice:
         if self._notice is None:
