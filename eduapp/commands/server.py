@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,13 @@ def print_clinic_state(info: ServerInfo) -> None:
     print("Clinician PIN: " + (
         "one for the whole clinic, kept on the server" if info.pin_set else
         "none chosen yet; the first one chosen on any device is the clinic's"))
+    if info.keep_days is None:
+        print("Retention on the server: none yet (it deletes nothing until settings are saved)")
+    else:
+        last = info.purged_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC") \
+            if info.purged_at else "never"
+        print(f"Retention on the server: sessions kept {info.keep_days} days; "
+              f"last purge {last} (connected devices have it done hourly)")
 
 
 def postgres_version(number: int) -> str:

@@ -21,6 +21,8 @@ class ServerInfo:
     clinician: bool  # may read the clinic's results (the clinician role)
     settings_saved: bool = False  # the clinic's settings are on the server
     pin_set: bool = False  # the clinic has a clinician PIN
+    keep_days: int | None = None  # the clinic's retention; None: no settings saved yet
+    purged_at: datetime | None = None  # when the server last deleted by retention
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,13 @@ def inspect(url: str) -> ServerInfo:
         if version < SCHEMA_VERSION:
             raise ServerError(Failure.SCHEMA_TOO_OLD, f"schema {version} < {SCHEMA_VERSION}")
         try:
-            row = db.execute("SELECT settings IS NOT NULL, pin_hash IS NOT NULL "
-                             "FROM eduapp.clinic").fetchone()
+            row = db.execute("SELECT settings IS NOT NULL, pin_hash IS NOT NULL, keep_days, "
+                             "purged_at FROM eduapp.clinic").fetchone()
         except Exception as err:
             raise classify(err) from None
-        saved, pin = row if row else (False, False)
+        saved, pin, days, purged = row if row else (False, False, None, None)
         return ServerInfo(db.info.server_version, int(version), bool(clinician), bool(saved),
-                          bool(pin))
+                          bool(pin), days, purged)
 
 
 @dataclass(frozen=True)

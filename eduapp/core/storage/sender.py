@@ -10,8 +10,10 @@ A delivery the server undid because it met another device's (a deadlock or seria
 failure: Failure.CONFLICT) is tried again at once, a few times, then waited out like any
 failure; the server answered, so the sender never reports it as unreachable.
 
-Retention: on each connection, and hourly while connected, the sender has the server delete
-sessions older than the clinic keeps them (eduapp.purge_old, by the server's own setting).
+Retention: on each connection, and hourly while connected (idle or not: an idle sender wakes
+once an hour for it), the sender has the server delete sessions older than the clinic keeps
+them (eduapp.purge_old, by the server's own setting), unless another device had it done
+within the hour: one device at a time is enough, the purge is the same from any.
 A device whose role cannot read results back (a kiosk) deletes its own copy of each ended
 session as soon as the server holds it ended; a clinician computer keeps its copy for when
 the server is away, until its own retention.
@@ -135,13 +137,17 @@ class Sender:
                 except (sqlite3.Error, OSError) as err:
                     log.error("cannot read this device's outbox: %s", err)
                     next_try = time.monotonic() + self._longest_wait
-            # asleep until woken (a new row) or, while the server is away, the next try
-            self._wake.wait(None if next_try == 0.0 else max(0.0, next_try - time.monotonic()))
+            # asleep until woken (a new row), the next try while the server is away, or the
+            # next purge while it is there
+            until = next_try if next_try else self._purged_at + PURGE_EVERY
+            self._wake.wait(max(0.0, until - time.monotonic()))
             self._wake.clear()
 
     def _send(self) -> int:
         local = self._open_local()
         if not outbox.waiting(local) and self._server is not None:
+            if time.monotonic() - self._purged_at >= PURGE_EVERY:
+                self._tidy(self._server)
             return 0
         fresh = self._server is None
         server = self._open_server(local)
@@ -180,9 +186,13 @@ class Sender:
     def _tidy(self, server: Any) -> None:
         """Retention on the server; a kiosk's copy of what the server holds goes."""
         try:
-            if self._purged_at == 0.0 or time.monotonic() - self._purged_at > PURGE_EVERY:
+            if self._purged_at == 0.0 or time.monotonic() - self._purged_at >= PURGE_EVERY:
                 self._purged_at = time.monotonic()
-                gone = server.execute("SELECT eduapp.purge_old()").fetchone()[0]
+                recent = server.execute(  # by another device: once is enough
+                    "SELECT coalesce(purged_at > now() - make_interval(secs => %s), false) "
+                    "FROM eduapp.clinic", (PURGE_EVERY,)).fetchone()
+                gone = 0 if recent and recent[0] else \
+                    server.execute("SELECT eduapp.purge_old()").fetchone()[0]
                 if gone:
                     log.info("the clinic's server deleted %d sessions past retention", gone)
             if self._forget:
