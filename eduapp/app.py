@@ -26,7 +26,7 @@ from eduapp.core.visit import Visit
 from eduapp.ui import errors
 from eduapp.ui.i18n import Translations
 from eduapp.ui.main_window import MainWindow, WindowSettings
-from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, stylesheet
+from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, load_fonts, style_app
 
 if TYPE_CHECKING:
     from eduapp.core.content.model import Module
@@ -44,8 +44,7 @@ def make_application(text_step: int = 0, high_contrast: bool = False) -> QApplic
     app.setApplicationName("eduapp")
     app.setOrganizationName("eduapp")
     family = load_fonts()
-    app.setStyleSheet(stylesheet(text_step, HIGH_CONTRAST if high_contrast else PALETTE,
-                                 family=family))
+    style_app(app, text_step, HIGH_CONTRAST if high_contrast else PALETTE, family)
     return app
 
 

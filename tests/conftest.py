@@ -58,10 +58,11 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def themed(qapp):  # type: ignore[no-untyped-def]
     """The application with the real font and style sheet, as patients see it."""
-    from eduapp.ui.theme import load_fonts, stylesheet
+    from eduapp.ui.theme import PALETTE, load_fonts, style_app
 
-    qapp.setStyleSheet(stylesheet(0, family=load_fonts()))
+    style_app(qapp, 0, PALETTE, load_fonts())
     yield qapp
+    style_app(qapp, 0, PALETTE)  # the next test starts in the normal palette
     qapp.setStyleSheet("")
 
 

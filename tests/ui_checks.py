@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.table_checks import tables_cut_off
+
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTabBar,
             QTextEdit)  # what a person clicks, types in or reads as one thing
 
@@ -119,8 +121,9 @@ def needed(area: QScrollArea) -> int:
 def screen_problems(window: QWidget) -> list[str]:
     """Everything a person would see as broken on the window as it is now: a label whose box
     is too small for its text (in a scroll area or not), a button, list, field or tab bar too
-    small for its text, a control partly off the window, two controls on top of each other."""
-    problems = buttons_cut_off(window) + scrolls_sideways(window)
+    small for its text, a table's column title or cell not showing all its words (see
+    tests/table_checks), a control partly off the window, two controls on top of each other."""
+    problems = buttons_cut_off(window) + scrolls_sideways(window) + tables_cut_off(window)
     for lab in window.findChildren(QLabel):
         if lab.isVisible() and lab.text() and lab.width() > 0 and lab.wordWrap() \
                 and lab.heightForWidth(lab.width()) > lab.height() + 1:

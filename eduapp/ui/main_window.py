@@ -31,7 +31,7 @@ from eduapp.ui.i18n import Translations
 from eduapp.ui.patient.flow import PatientFlow
 from eduapp.ui.patient.idle import IdleReset, close_popups
 from eduapp.ui.patient.read_aloud import ReadAloud
-from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, stylesheet
+from eduapp.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_STEPS, style_app
 from eduapp.ui.widgets import button, discard, label, one_tab_stop
 from eduapp.ui.wrap_layout import WrapLayout
 
@@ -205,9 +205,8 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         """Style the whole app for the current text step and contrast."""
         app = QApplication.instance()
-        sheet = stylesheet(self.text_step, HIGH_CONTRAST if self.high_contrast else PALETTE)
-        if isinstance(app, QApplication) and app.styleSheet() != sheet:
-            app.setStyleSheet(sheet)  # re-styles every widget: only when it changes
+        if isinstance(app, QApplication):
+            style_app(app, self.text_step, HIGH_CONTRAST if self.high_contrast else PALETTE)
         for step, size_button in enumerate(self.size_buttons):
             size_button.setChecked(step == self.text_step)
         one_tab_stop(self.size_buttons)

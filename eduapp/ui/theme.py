@@ -54,12 +54,15 @@ TEXT_PAIRS = (
     ("on_primary", "primary"), ("on_primary", "primary_dark"), ("ink", "chosen_tint"),
     ("ink", "right_tint"), ("ink", "wrong_tint"), ("right", "right_tint"),
     ("wrong", "wrong_tint"), ("muted", "disabled"),
+    # the clinician tables: a cell to discuss and one without a visit code, chosen or not
+    ("wrong", "surface"), ("wrong", "chosen_tint"), ("muted", "chosen_tint"),
 )
 # What the focus ring's pixels show when the control is not focused: a teal button's fill and
 # border, a white button, a card's or answer's border, a chosen answer, the page. WCAG 2.2 asks
 # 3:1 between the two states (a test checks it).
 FOCUS_AGAINST = ("primary", "surface", "background", "border", "chosen_tint")
 _family = FONT_FAMILY
+_palette = PALETTE  # what the app is styled with now: see `style_app`
 
 
 def load_fonts() -> str:
@@ -77,6 +80,25 @@ def load_fonts() -> str:
         return _family
     _family = FONT_FAMILY
     return FONT_FAMILY
+
+
+def style_app(app: QApplication, step: int, palette: Palette,
+              family: str | None = None) -> None:
+    """Style the whole app for a text step and palette (normal or high contrast).
+
+    Widgets with style rules of their own (the clinician tabs) are built after this and
+    take their colours from `current_palette()`, so they follow high contrast too.
+    """
+    global _palette
+    _palette = palette
+    sheet = stylesheet(step, palette, family)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)  # re-styles every widget: only when it changes
+
+
+def current_palette() -> Palette:
+    """The palette the app is styled with now."""
+    return _palette
 
 
 def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = None) -> str:

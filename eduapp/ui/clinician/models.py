@@ -1,4 +1,4 @@
-"""The tables of the clinician tabs: models, the view that shows them, the tabs' look.
+"""The tables of the clinician tabs: their models, and the tabs' look.
 
 The models show the sessions of a day, the questions and the learning objectives.
 Each model holds what `eduapp.core.analytics` returned and only turns it into cells (text,
@@ -14,30 +14,17 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QT_TR_NOOP,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from eduapp.core.analytics import ObjectiveStats, QuestionStats, SessionSummary
 from eduapp.core.content.model import Module
 from eduapp.ui.i18n import short_time, tr
-from eduapp.ui.theme import PALETTE, TEXT_STEPS, Palette
+from eduapp.ui.theme import TEXT_STEPS, Palette, current_palette
 from eduapp.ui.wording import attempt_status
 
 T = TypeVar("T")
@@ -120,7 +107,7 @@ class _Rows(QAbstractTableModel, Generic[T]):
 def _attention(role: int) -> Any:
     """Colour and weight of a cell that needs the clinician's attention."""
     if role == Role.ForegroundRole:
-        return QBrush(QColor(PALETTE.wrong))
+        return QBrush(QColor(current_palette().wrong))
     if role == Role.FontRole:
         font = QFont()
         font.setBold(True)
@@ -152,10 +139,10 @@ class SessionsModel(_Rows[SessionSummary]):
             return _spoken(s, column) or self.display(s, column)
         if column == self.DISCUSS and s.flagged:
             if role == Role.BackgroundRole:
-                return QBrush(QColor(PALETTE.wrong_tint))
+                return QBrush(QColor(current_palette().wrong_tint))
             return _attention(role)
         if column == self.CODE and not s.visit_code and role == Role.ForegroundRole:
-            return QBrush(QColor(PALETTE.muted))
+            return QBrush(QColor(current_palette().muted))
         return None
 
 
@@ -313,104 +300,19 @@ def _missed(o: ObjectiveStats) -> str:
         "%2", str(o.sessions_quizzed)).replace("%3", str(percent))
 
 
-# the view and the look ----------------------------------------------------------------------
+# the look ---------------------------------------------------------------------------------
 
-PAD_X, PAD_Y = 10, 8  # inside each cell, as in the style sheet's QTableView::item
-SLACK = 8  # the style's own text margins and the cell's border
-
-
-class _WrappedText(QStyledItemDelegate):
-    """Cell sizes that count the padding the style sheet adds.
-
-    Measured from the text alone, so sizing a day of many sessions stays fast.
-    """
-
-    def __init__(self, view: QTableView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Paint the cell's own background first: the style sheet's item rules hide it."""
-        brush = index.data(Role.BackgroundRole)
-        if isinstance(brush, QBrush) and not option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, brush)
-        super().paint(painter, option, index)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        text = index.data(Role.DisplayRole)
-        if not isinstance(text, str) or not text:
-            return super().sizeHint(option, index)
-        font = index.data(Role.FontRole)
-        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
-        natural = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
-        room = self.view.columnWidth(index.column()) - 2 * PAD_X - SLACK
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-        wrap_at = room if room > 0 else natural  # a column too narrow yet: no wrapping
-        height = metrics.boundingRect(QRect(0, 0, wrap_at, 100_000), flags, text).height()
-        return QSize(natural + 2 * PAD_X + SLACK, height + 2 * PAD_Y + SLACK)
-
-
-class ReadingTable(QTableView):
-    """A table to read, not to edit: whole rows selected, text wrapped, rows as tall as needed."""
-
-    def __init__(self, model: QAbstractTableModel, name: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setItemDelegate(_WrappedText(self))
-        self.setAccessibleName(name)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(True)
-        self.setShowGrid(False)
-        self.setCornerButtonEnabled(False)
-        self.setTabKeyNavigation(False)  # Tab moves on to the next control
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(LEFT)
-        header.setMinimumSectionSize(60)
-        # rows as tall as their wrapped text, once the columns have their widths
-        self._fit = QTimer(self)
-        self._fit.setSingleShot(True)
-        self._fit.setInterval(0)
-        self._fit.timeout.connect(self.resizeRowsToContents)
-        header.sectionResized.connect(self._columns_resized)
-        model.modelReset.connect(self.resizeRowsToContents)
-
-    def _columns_resized(self, _column: int, _old: int, _new: int) -> None:
-        self._fit.start()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit.start()  # the style sheet's font arrives when the table is shown
-
-    def widths(self, *widths: int) -> None:
-        """Set the columns' widths in px, in order.
-
-        0 stretches a column to fill the rest; -1 fits it to its contents.
-        """
-        header = self.horizontalHeader()
-        mode = QHeaderView.ResizeMode
-        for column, width in enumerate(widths):
-            if width > 0:
-                header.setSectionResizeMode(column, mode.Interactive)
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, mode.Stretch if width == 0
-                                            else mode.ResizeToContents)
-
+PAD_X, PAD_Y = 10, 8  # inside each cell (QTableView::item); the table's sizes count them
 
 ARROW = ":/qt-project.org/styles/commonstyle/images/arrow-down-32.png"  # built into Qt
 
 
-def clinician_style(palette: Palette = PALETTE, step: int = 0) -> str:
-    """Style sheet rules the clinician tabs add to the app's: tables, dates, lists, boxes."""
-    p = palette
+def clinician_style(palette: Palette | None = None, step: int = 0) -> str:
+    """Style sheet rules the clinician tabs add to the app's: tables, dates, lists, boxes.
+
+    In the palette the app is styled with now (high contrast or not), unless given.
+    """
+    p = palette or current_palette()
     base = TEXT_STEPS[max(0, min(step, len(TEXT_STEPS) - 1))]
     small, table = round(base * 0.85), round(base * 0.9)
     return f"""
@@ -420,9 +322,9 @@ def clinician_style(palette: Palette = PALETTE, step: int = 0) -> str:
     QTableView::item {{ padding: {PAD_Y}px {PAD_X}px; border-bottom: 1px solid {p.border}; }}
     QTableView::item:selected {{ background: {p.chosen_tint}; color: {p.ink}; }}
     QTableView:focus {{ border: 3px solid {p.focus}; }}
-    QHeaderView::section {{ background: {p.surface}; color: {p.muted}; font-size: {small}px;
-        font-weight: bold; border: none; border-bottom: 2px solid {p.border};
-        padding: 10px 10px; }}
+    QHeaderView {{ color: {p.muted}; font-size: {small}px; font-weight: bold; }}
+    QHeaderView::section {{ background: {p.surface}; color: {p.muted}; border: none;
+        border-bottom: 2px solid {p.border}; padding: 10px 10px; }}
     QPushButton {{ min-height: 44px; padding: 6px 16px; border-radius: 12px; }}
     QDateEdit, QComboBox {{ background: {p.surface}; border: 2px solid {p.primary};
         border-radius: 10px; padding: 2px 12px; min-height: 36px; }}
@@ -443,7 +345,8 @@ def clinician_style(palette: Palette = PALETTE, step: int = 0) -> str:
     QCheckBox::indicator {{ width: 26px; height: 26px; border: 2px solid {p.primary};
         border-radius: 6px; background: {p.surface}; }}
     QCheckBox::indicator:checked {{ background: {p.primary}; }}
-    QCheckBox:focus {{ color: {p.focus}; text-decoration: underline; }}
+    QCheckBox:focus {{ text-decoration: underline; }}
+    QCheckBox::indicator:focus {{ border: 4px solid {p.focus}; }}
     QLabel[role="h3"] {{ font-size: {round(base * 1.1)}px; font-weight: bold;
         color: {p.primary_dark}; }}
     QLabel[role="problem"] {{ color: {p.wrong}; font-size: {small}px; font-weight: bold; }}

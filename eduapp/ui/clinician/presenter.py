@@ -24,6 +24,7 @@ from eduapp.core.content.markup import markdown_html
 from eduapp.core.content.model import Module
 from eduapp.core.day_plan import SESSION_MODULE
 from eduapp.ui.patient.screen_page import ScreenPage
+from eduapp.ui.theme import current_palette
 from eduapp.ui.widgets import TextView, down_scroll, label
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -167,7 +168,8 @@ class PresenterTab(QWidget):
             "<p>" + escape(self.tr("No notes for this screen.")) + "</p>")
         for prompt in screen.teach_back:
             notes += ("<h3>" + escape(self.tr("Teach-back")) + f"</h3>"
-                      f"<p style='background:#E3F0F2; padding:8px'>{escape(prompt)}</p>")
+                      f"<p style='background:{current_palette().chosen_tint}; padding:8px'>"
+                      f"{escape(prompt)}</p>")
         taught = [q for q in module.questions if q.reviews == screen.id]
         objectives = "".join(f"<li>{escape(o.text)}</li>" for o in module.objectives)
         quiz = "".join(f"<li>{escape(q.text)}</li>" for q in taught)

@@ -20,11 +20,8 @@ from eduapp.core.content.model import Module
 from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.reading import ResultStore
 from eduapp.ui.accessibility import announce
-from eduapp.ui.clinician.models import (
-    ObjectivesModel,
-    QuestionsModel,
-    ReadingTable,
-)
+from eduapp.ui.clinician.models import ObjectivesModel, QuestionsModel
+from eduapp.ui.clinician.reading_table import FIT, STRETCH, ReadingTable
 from eduapp.ui.clinician.results_tab import ResultsTab, date_edit, to_date, to_qdate
 from eduapp.ui.i18n import long_date
 from eduapp.ui.widgets import button, label
@@ -89,11 +86,11 @@ class QuestionsTab(ResultsTab):
         self.questions_model = QuestionsModel(self)
         self.questions = ReadingTable(self.questions_model,
                                       self.tr("Questions, hardest first"))
-        self.questions.widths(-1, 0, -1, -1, 300)
+        self.questions.widths(STRETCH, STRETCH, FIT, FIT, STRETCH)
         self.objectives_model = ObjectivesModel(self)
         self.objectives = ReadingTable(self.objectives_model,
                                        self.tr("Objectives most often not yet understood"))
-        self.objectives.widths(-1, 0, -1)
+        self.objectives.widths(FIT, STRETCH, FIT)
         box.addWidget(label(self.tr("Questions, hardest first"), "h3"))
         box.addWidget(self.questions, 3)
         box.addSpacing(6)

@@ -42,7 +42,8 @@ from eduapp.core.storage.problems import StoreError
 from eduapp.core.storage.reading import ResultStore
 from eduapp.core.storage.sqlite import VISIT_CODE_MAX
 from eduapp.ui.accessibility import announce
-from eduapp.ui.clinician.models import FLAG, ReadingTable, SessionsModel
+from eduapp.ui.clinician.models import FLAG, SessionsModel
+from eduapp.ui.clinician.reading_table import FIT, STRETCH, ReadingTable
 from eduapp.ui.clinician.results_tab import ResultsTab, date_edit, to_date, to_qdate
 from eduapp.ui.i18n import short_time
 from eduapp.ui.print.paper import print_dialog, printer
@@ -106,8 +107,7 @@ class TodayTab(ResultsTab):
     def _build_list(self) -> QWidget:
         self.model = SessionsModel(self)
         self.table = ReadingTable(self.model, self.tr("Sessions on this day, newest first"))
-        self.table.widths(-1, 112, 0, -1, -1)
-        self.table.setMinimumWidth(520)
+        self.table.widths(FIT, FIT, STRETCH, FIT, FIT)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = label(self.tr("No sessions on this day."), "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -173,7 +173,7 @@ class TodayTab(ResultsTab):
         """The list beside the details where both fit, else the details below the list."""
         super().resizeEvent(event)
         room = event.size().width() - self.scroller.verticalScrollBar().sizeHint().width()
-        beside = (self.table.minimumWidth() + self.splitter.handleWidth()
+        beside = (self.table.minimumSizeHint().width() + self.splitter.handleWidth()
                   + self.details_panel.minimumSizeHint().width()) <= room
         orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
