@@ -8,6 +8,7 @@ all of that takes (tests/table_checks.py checks every title and cell on every sc
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -101,41 +102,96 @@ class WrappingHeader(QHeaderView):
         self.setDefaultAlignment(LEFT)
         self.setHighlightSections(False)
         self.setMinimumSectionSize(60)
-        self._fit = QTimer(self)  # the table makes room for the new height, once
+        self._padding: QSize | None = None  # round a title, from the style sheet
+        self._sizes: dict[tuple[str, int], QSize] = {}  # (title, width): its section's size
+        self._titles: dict[int, str] = {}
+        self._height = 0  # of the tallest title, once the columns have their widths
+        self._fit = QTimer(self)  # measured again once the columns stop moving
         self._fit.setSingleShot(True)
         self._fit.setInterval(0)
-        self._fit.timeout.connect(self.table.updateGeometries)
-        self.sectionResized.connect(lambda *_: self._fit.start())
+        self._fit.timeout.connect(self._fit_height)
+        self.sectionResized.connect(self._columns_resized)
+
+    def _columns_resized(self, _section: int, _old: int, _new: int) -> None:
+        self._fit.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._padding = None
+            self._sizes.clear()
+            self._fit.start()
 
     def title(self, section: int) -> str:
-        text = self.model().headerData(section, self.orientation(), Role.DisplayRole) \
-            if self.model() is not None else None
-        return text if isinstance(text, str) else ""
+        """A column's title (asked once: the header asks for it many times)."""
+        if section not in self._titles:
+            text = self.model().headerData(section, self.orientation(), Role.DisplayRole) \
+                if self.model() is not None else None
+            self._titles[section] = text if isinstance(text, str) else ""
+        return self._titles[section]
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self._titles.clear()
+        if model is not None:
+            model.headerDataChanged.connect(self._titles_changed)
+
+    def _titles_changed(self, _orientation: Qt.Orientation, _first: int, _last: int) -> None:
+        self._titles.clear()
 
     def initStyleOptionForIndex(self, option: QStyleOptionHeader, logicalIndex: int) -> None:
         super().initStyleOptionForIndex(option, logicalIndex)
         option.textAlignment = Qt.AlignmentFlag(int(option.textAlignment.value) | WRAP)
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
-        """As wide as the title's longest word, as tall as the title wrapped at its width."""
-        size = super().sectionSizeFromContents(logicalIndex)  # the title on one line
+        """The narrowest a column can be for its title: on two lines (see `_two_lines`)."""
         text = self.title(logicalIndex)
         if not text:
-            return size
-        metrics = self.fontMetrics()
-        one_line = metrics.boundingRect(QRect(0, 0, TALL, TALL), int(LEFT.value), text)
-        extra = QSize(size.width() - one_line.width(), size.height() - one_line.height())
-        word = _widest_word(metrics, text)
-        room = max(self.sectionSize(logicalIndex) - extra.width(), word)
-        wrapped = metrics.boundingRect(QRect(0, 0, room, TALL), int(LEFT.value) | WRAP, text)
-        return QSize(word + extra.width(), wrapped.height() + extra.height())
+            return super().sectionSizeFromContents(logicalIndex)
+        return self._size(logicalIndex, text, 0)
+
+    def _size(self, section: int, text: str, width: int) -> QSize:
+        """The section's size for its title at `width` px, or at its narrowest (0)."""
+        size = self._sizes.get((text, width))
+        if size is None:
+            metrics = self.fontMetrics()
+            if self._padding is None:  # the style's size for a title on one line, less it
+                one_line = metrics.boundingRect(QRect(0, 0, TALL, TALL), int(LEFT.value), text)
+                self._padding = super().sectionSizeFromContents(section) - one_line.size()
+            narrowest = _two_lines(metrics, text)
+            room = max(width - self._padding.width(), narrowest)
+            wrapped = metrics.boundingRect(QRect(0, 0, room, TALL), int(LEFT.value) | WRAP,
+                                           text)
+            size = self._sizes[(text, width)] = QSize(narrowest, wrapped.height()) \
+                + self._padding
+        return size
+
+    def _fit_height(self) -> None:
+        """As tall as the tallest title wrapped at its column's width."""
+        height = max((self._size(section, self.title(section), self.sectionSize(section))
+                      .height() for section in range(self.count())
+                      if not self.isSectionHidden(section) and self.title(section)),
+                     default=0)
+        if height != self._height:
+            self._height = height
+            self.table.updateGeometries()  # the table gives the header its new height
 
     def sizeHint(self) -> QSize:
-        """As tall as the tallest title at the columns' widths now."""
-        hint = super().sizeHint()
-        heights = [self.sectionSizeFromContents(section).height()
-                   for section in range(self.count()) if not self.isSectionHidden(section)]
-        return QSize(hint.width(), max(heights, default=hint.height()))
+        """As tall as the tallest title at the columns' widths (once they have them)."""
+        return QSize(self.length(), self._height) if self._height else super().sizeHint()
+
+
+def _two_lines(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width that holds a title on two lines.
+
+    On its own lines, if it has them; on one, if it is one word.
+    """
+    if "\n" in text:
+        return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+    words = text.split(" ")
+    return min((max(metrics.horizontalAdvance(" ".join(words[:cut])),
+                    metrics.horizontalAdvance(" ".join(words[cut:])))
+                for cut in range(1, len(words))), default=metrics.horizontalAdvance(text))
 
 
 class ReadingTable(QTableView):
@@ -158,6 +214,7 @@ class ReadingTable(QTableView):
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.verticalHeader().hide()
+        self._minimum: QSize | None = None  # see minimumSizeHint
         # rows as tall as their wrapped text, once the columns have their widths
         self._fit = QTimer(self)
         self._fit.setSingleShot(True)
@@ -171,6 +228,7 @@ class ReadingTable(QTableView):
 
     def _fit_rows(self) -> None:
         self.resizeRowsToContents()
+        self._minimum = None
         self.updateGeometry()  # new rows may need wider columns: the layout asks again
 
     def changeEvent(self, event: QEvent) -> None:
@@ -186,6 +244,7 @@ class ReadingTable(QTableView):
         """
         header = self.horizontalHeader()
         mode = QHeaderView.ResizeMode
+        self._minimum = None
         for column, width in enumerate(widths):
             if isinstance(width, int):
                 header.setSectionResizeMode(column, mode.Interactive)
@@ -196,6 +255,11 @@ class ReadingTable(QTableView):
 
     def minimumSizeHint(self) -> QSize:
         """As wide as every column needs to show all its words (see `widths`)."""
+        if self._minimum is None:  # measured again with new rows, font or widths
+            self._minimum = QSize(self._needed_width(), super().minimumSizeHint().height())
+        return self._minimum
+
+    def _needed_width(self) -> int:
         header, model = self.horizontalHeader(), self.model()
         delegate = self.itemDelegate()
         total = 0
@@ -211,5 +275,4 @@ class ReadingTable(QTableView):
                                         for row in range(model.rowCount())])
             else:
                 total += header.sectionSize(column)
-        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
-        return QSize(total + frame, super().minimumSizeHint().height())
+        return total + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
