@@ -232,8 +232,8 @@ class QuizPage(QWidget):
         self.explanations.setText("".join(parts))
         explained = QTextDocumentFragment.fromHtml(self.explanations.text()).toPlainText()
         self.explanations.setAccessibleName(explained)
-        for widget in (self.feedback, self.verdict):  # the explanations look the same either way
-            restyle(widget, children=False)
+        for shown in (self.feedback, self.verdict):  # the explanations look the same either way
+            restyle(shown, children=False)
         self.feedback.show()
         self.next_button.setText(self.tr("See my results") if last else self.tr("Next"))
         self.next_button.setAccessibleName(self.next_button.text())
