@@ -180,8 +180,16 @@ class Probe(QObject):
         self.ready = True
 
     def warm_up(self):
-        """Open clinician mode once, as staff do: what it loads once is no leak."""
+        """Open clinician mode and a print dialog once: what they load once is no leak."""
         import eduapp.ui.pin_dialog as pin_dialog
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.show()
+        QApplication.processEvents()
+        dialog.reject()
+        dialog.deleteLater()
 
         asks = pin_dialog.ask_for_pin
         pin_dialog.ask_for_pin = lambda parent, store: True

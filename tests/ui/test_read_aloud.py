@@ -3,7 +3,9 @@ that never finish or never answer."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -249,3 +251,20 @@ def test_a_speech_service_that_goes_away_does_not_take_the_app_with_it(
     assert window.speech.problem  # its helper failed or crashed; this process goes on
     assert window.read_button.text() == "Read aloud is not available"
     PatientDriver(window).open_module(window.flow.modules["why-pain-lasts"])
+
+
+def test_the_speech_helper_ends_quietly_when_the_app_has_gone() -> None:
+    """The app killed: the helper's next report meets a closed pipe; no traceback, it ends."""
+    helper = subprocess.Popen([sys.executable, "-m", "eduapp.ui.patient.speech_helper", "mock"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert helper.stdin is not None and helper.stdout is not None
+    assert "languages" in helper.stdout.readline()  # the engine works
+    helper.stdout.close()  # as when the app is gone
+    helper.stdin.write('{"say": "Hello there", "language": "en", "rate": 0, "ticket": 1}\n')
+    helper.stdin.flush()
+    assert helper.wait(timeout=30) == 0
+    assert helper.stderr is not None
+    assert "Traceback" not in helper.stderr.read()
+    helper.stdin.close()

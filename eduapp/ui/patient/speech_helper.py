@@ -16,6 +16,7 @@ One JSON object per line each way. In: {"say": text, "language": "es", "rate": -
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from typing import Any
@@ -24,8 +25,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 
 def report(message: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the app has gone (killed, or closed first)
+        devnull = os.open(os.devnull, os.O_WRONLY)  # nothing more to say, nor at exit
+        os.dup2(devnull, sys.stdout.fileno())
+        QCoreApplication.quit()
 
 
 class Commands(QObject):
