@@ -25,7 +25,7 @@ from eduapp.core.storage.sqlite import Store
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 600_000
 SALT_BYTES = 16
-MIN_DIGITS, MAX_DIGITS = 4, 8
+MIN_DIGITS, MAX_DIGITS = 4, 12  # 10 to 12 where a kiosk could be taken
 TRIES_BEFORE_LOCK = 5
 FIRST_LOCK_SECONDS = 30.0
 

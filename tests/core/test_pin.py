@@ -62,7 +62,7 @@ def test_first_use_chooses_a_pin_that_then_opens(store: Store, clock: Clock) -> 
     assert lock.check("1234") is not None  # no PIN yet: nothing opens
     assert lock.choose("12a4") is PinProblem.NOT_DIGITS
     assert lock.choose("123") is PinProblem.LENGTH
-    assert lock.choose("123456789") is PinProblem.LENGTH
+    assert lock.choose("1234567890123") is PinProblem.LENGTH
     assert lock.choose("0٣45") is PinProblem.NOT_DIGITS  # digits of other scripts too
     assert lock.choose("493817") is None
     assert lock.is_set()
@@ -200,3 +200,10 @@ def test_reset_pin_command_needs_yes_and_the_computer(tmp_path: Path, clock: Clo
     assert nowhere.returncode == 1 and "no eduapp database" in nowhere.stdout
     assert not (tmp_path / "none").exists()
     assert "Traceback" not in asked.stderr + done.stderr + nowhere.stderr
+
+
+def test_a_clinic_may_choose_a_pin_of_12_digits(store: Store, clock: Clock) -> None:
+    lock = PinLock(store, clock)
+    assert lock.choose("904712385566") is None
+    assert lock.check("904712385566") is None
+    assert lock.check("90471238556") == wrong(4)

@@ -60,7 +60,7 @@ def test_pin_outcomes_read_as_before_with_english_plurals(speak: Translations,
     speak.use("en")
     lock = PinLock(store)
     assert wording.pin_outcome(lock.choose("12a4")) == "Use digits only."
-    assert wording.pin_outcome(lock.choose("123")) == "Use 4 to 8 digits."
+    assert wording.pin_outcome(lock.choose("123")) == "Use 4 to 12 digits."
     assert wording.pin_outcome(PinProblem.ALREADY_SET) == "A PIN is already set."
     assert wording.pin_outcome(PinCheck(False, 0.0, 4)) == (
         "That PIN is not right. 4 tries left before a pause.")
@@ -75,7 +75,7 @@ def test_core_messages_reach_the_spanish_workspace_in_spanish(speak: Translation
     assert speak.use("es")
     assert wording.pin_outcome(PinCheck(False, 0.0, 1)) == (
         "Ese PIN no es correcto. Queda 1 intento antes de una pausa.")
-    assert wording.pin_outcome(PinProblem.LENGTH) == "Use de 4 a 8 dígitos."
+    assert wording.pin_outcome(PinProblem.LENGTH) == "Use de 4 a 12 dígitos."
     assert wording.notice(Notice(NoticeKind.NOT_SAVING, problem=StoreProblem.BUSY)) == (
         "Los resultados no se están guardando: otro programa está usando la base de datos.")
     kept = wording.notice(Notice(NoticeKind.DAMAGED_KEPT, "eduapp.db.damaged-20261127"))
