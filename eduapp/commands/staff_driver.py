@@ -130,7 +130,7 @@ class StaffDriver:
                              bar.tabRect(index).center())
             if tabs.currentIndex() != index:
                 raise DriveError(f"the tab '{tabs.tabText(index)}' did not open")
-            page = tabs.widget(index)
+            page = workspace.page(index)  # type: ignore[attr-defined]
             name = "clinician-" + type(page).__name__.lower().removesuffix("tab")
             opened = getattr(self, f"_{type(page).__name__}", None)
             if opened is not None:

@@ -119,10 +119,11 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
     QLabel[role="caption"] {{ color: {p.muted}; font-style: italic; }}
     QLabel[role="banner"] {{ background: {p.chosen_tint}; border-radius: 12px; padding: 12px 16px;
         font-weight: bold; }}
-    QTextBrowser {{ background: transparent; border: none; font-size: {base}px; }}
-    QTextBrowser[focusRing="true"], QScrollArea[focusRing="true"] {{
+    QTextBrowser, QTextEdit[readOnly="true"] {{ background: transparent; border: none;
+        font-size: {base}px; }}
+    QTextEdit[focusRing="true"], QScrollArea[focusRing="true"] {{
         border: 3px solid transparent; border-radius: 8px; }}
-    QTextBrowser[focusRing="true"]:focus, QScrollArea[focusRing="true"]:focus {{
+    QTextEdit[focusRing="true"]:focus, QScrollArea[focusRing="true"]:focus {{
         border: 3px solid {p.focus}; }}
     QTreeView {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 10px; }}
     QTreeView:focus {{ border: 3px solid {p.focus}; }}

@@ -28,7 +28,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/models.py" line="+214"/>
+        <location filename="../../eduapp/ui/clinician/models.py" line="+201"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+273"/>
         <source>%n objectives to discuss</source>
         <translation>
             <numerusform>%n objective to discuss</numerusform>
@@ -85,7 +86,7 @@
 <context>
     <name>QuestionsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+146"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+143"/>
         <source>%Ln first tries</source>
         <translation>
             <numerusform>%Ln first try</numerusform>
@@ -147,7 +148,7 @@
 <context>
     <name>TodayTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/today.py" line="+236"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-31"/>
         <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../eduapp/ui/clinician/models.py" line="+135"/>
+        <location filename="../../eduapp/ui/clinician/models.py" line="+122"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
@@ -43,12 +43,14 @@ comentar</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+270"/>
         <location filename="../../eduapp/ui/print/summary_html.py" line="-1"/>
         <source>No visit code</source>
         <translation>Sin código de visita</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+3"/>
         <source>%n objectives to discuss</source>
         <translation>
             <numerusform>%n objetivo para comentar</numerusform>
@@ -57,6 +59,7 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="+1"/>
         <source>Nothing to discuss</source>
         <translation>Nada para comentar</translation>
     </message>
@@ -583,7 +586,7 @@ comentar</translation>
 <context>
     <name>ClinicianWorkspace</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/workspace.py" line="+64"/>
+        <location filename="../../eduapp/ui/clinician/workspace.py" line="+67"/>
         <source>Clinician workspace</source>
         <translation>Espacio de trabajo clínico</translation>
     </message>
@@ -593,28 +596,28 @@ comentar</translation>
         <translation>Volver a las pantallas del paciente</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+7"/>
+        <location line="+36"/>
+        <location line="+5"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Results are not being saved, so there are no sessions to show. See the notice above.</source>
         <translation>Los resultados no se están guardando, así que no hay sesiones para mostrar. Vea el aviso de arriba.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Presenter</source>
         <translation>Presentador</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -668,7 +671,7 @@ comentar</translation>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+176"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
@@ -678,7 +681,7 @@ comentar</translation>
         <translation>Leer esta pantalla en voz alta</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-177"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
@@ -718,7 +721,7 @@ comentar</translation>
         <translation>Personal: abrir el modo clínico</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+157"/>
         <source>Read aloud is not available</source>
         <translation>No se puede leer en voz alta</translation>
     </message>
@@ -924,7 +927,7 @@ comentar</translation>
 <context>
     <name>PresenterTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/presenter.py" line="+50"/>
+        <location filename="../../eduapp/ui/clinician/presenter.py" line="+51"/>
         <source>Outline of all modules and screens</source>
         <translation>Esquema de todos los temas y pantallas</translation>
     </message>
@@ -956,7 +959,7 @@ comentar</translation>
         <translation>Repetir para confirmar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Quiz questions this screen teaches</source>
         <translation>Preguntas del cuestionario sobre lo que enseña esta pantalla</translation>
     </message>
@@ -969,7 +972,7 @@ comentar</translation>
 <context>
     <name>QuestionsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/questions.py" line="+50"/>
+        <location filename="../../eduapp/ui/clinician/questions.py" line="+47"/>
         <source>“Right first time” is the share of patients who answered right on the first try (the facility index). A low share points to a question, or the screen that teaches it, that may need clearer words.</source>
         <translation>“Acierto al primer intento” es la proporción de pacientes que respondieron bien en el primer intento (el índice de facilidad). Una proporción baja señala una pregunta, o la pantalla que la enseña, que quizá necesite palabras más claras.</translation>
     </message>
@@ -1057,12 +1060,12 @@ comentar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Once more: question %1 of %2</source>
         <translation>Otra vez: pregunta %1 de %2</translation>
     </message>
@@ -1097,7 +1100,7 @@ comentar</translation>
         <translation>Hay algo más que también es cierto.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>See my results</source>
         <translation>Ver mis resultados</translation>
     </message>
@@ -1588,7 +1591,7 @@ comentar</translation>
 <context>
     <name>TodayTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/today.py" line="+90"/>
+        <location filename="../../eduapp/ui/clinician/today.py" line="-183"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
@@ -1618,7 +1621,7 @@ comentar</translation>
         <translation>Sesiones de este día, las más recientes primero</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No sessions on this day.</source>
         <translation>No hay sesiones en este día.</translation>
     </message>
@@ -1678,9 +1681,9 @@ comentar</translation>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Details of the chosen session</source>
-        <translation>Detalles de la sesión elegida</translation>
+        <location line="+18"/>
+        <source>Session details</source>
+        <translation>Detalles de la sesión</translation>
     </message>
     <message>
         <location line="+74"/>
@@ -1704,7 +1707,7 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
         <source>No session chosen</source>
         <translation>Ninguna sesión elegida</translation>
     </message>
@@ -1719,7 +1722,7 @@ comentar</translation>
         <translation>sin código de visita</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>A visit code has at most %1 characters. It was not changed.</source>
         <translation>Un código de visita tiene como máximo %1 caracteres. No se cambió.</translation>
     </message>

@@ -10,6 +10,9 @@ stdout:
   {"text": "2468"}               type the text, same answer
   {"focus": true}                the focused object now, and any events since the last answer
   {"tree": true}                 {"objects": every showing object of the active window}
+  {"count": true}                {"objects": how many accessible objects the app exposes,
+                                 shown or not}
+  {"all": true}                  {"objects": [role, name] of each of them}
 An object is {"role", "name", "description", "states", "labelled_by", "parent", "text"};
 events are {"focus": object} and {"notification": its name}. The app's process id in
 EDUAPP_PID lets it give the app's window the keyboard focus back after a dialog closed, as a
@@ -29,7 +32,7 @@ STATES = {pyatspi.STATE_FOCUSED: "focused", pyatspi.STATE_CHECKED: "checked",
           pyatspi.STATE_FOCUSABLE: "focusable", pyatspi.STATE_SHOWING: "showing",
           pyatspi.STATE_SELECTED: "selected", pyatspi.STATE_SENSITIVE: "sensitive",
           pyatspi.STATE_EDITABLE: "editable", pyatspi.STATE_MODAL: "modal",
-          pyatspi.STATE_ACTIVE: "active"}
+          pyatspi.STATE_ACTIVE: "active", pyatspi.STATE_READ_ONLY: "read only"}
 
 
 def describe(obj, depth=1):
@@ -132,6 +135,23 @@ def focused(app):
     return None
 
 
+def count(app):
+    """How many accessible objects the app exposes now, in every window, shown or not."""
+    return len(everything(app))
+
+
+def everything(app):
+    """[role, name] of every accessible object the app exposes now, shown or not."""
+    found = []
+    for window in app:
+        for obj in [window, *_all(window)] if window is not None else []:
+            try:
+                found.append([obj.getRoleName(), obj.name or ""])
+            except Exception:  # gone meanwhile
+                continue
+    return found
+
+
 def _all(obj):
     for child in obj:
         if child is not None:
@@ -178,6 +198,12 @@ def main():
         elif "tree" in command:
             listener.pump()
             answer = {"objects": showing(active_window(app), [])}
+        elif "count" in command:
+            listener.pump()
+            answer = {"objects": count(app)}
+        elif "all" in command:
+            listener.pump()
+            answer = {"objects": everything(app)}
         else:
             listener.pump()
             answer = {"focus": describe(listener.focus) if listener.focus else {},

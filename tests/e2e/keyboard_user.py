@@ -105,6 +105,14 @@ class KeyboardUser:
         objects: list[dict[str, Any]] = self._ask({"tree": True})["objects"]
         return objects
 
+    def count(self) -> int:
+        """How many accessible objects the app exposes now, shown or not."""
+        return int(self._ask({"count": True})["objects"])
+
+    def everything(self) -> list[tuple[str, str]]:
+        """(role, name) of every accessible object the app exposes now, shown or not."""
+        return [(role, name) for role, name in self._ask({"all": True})["objects"]]
+
     def tab_until(self, matches: Any, limit: int = 60, key: str = "Tab") -> list[Heard]:
         """Press Tab until the focus `matches` (a predicate on Heard); every stop on the way."""
         stops = []

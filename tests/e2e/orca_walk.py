@@ -8,6 +8,7 @@ pressed before it. Everything here is bounded in time and stops by itself.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -23,13 +24,26 @@ from eduapp.core.clinic import load_settings
 from eduapp.core.content.loader import load_library
 from eduapp.core.content.model import Library
 from tests.e2e.a11y_bus import ROOT, SYSTEM_PYTHON, desktop, start_app, stop
-from tests.e2e.keyboard_user import KeyboardUser, clinic_folder
+from tests.e2e.keyboard_user import PIN, KeyboardUser, clinic_folder
 from tests.e2e.test_atspi import WALKER, plan_for
 from tests.e2e.test_atspi_clinician import Walk, words
 
 SPOKEN = re.compile(r"^(\d\d:\d\d:\d\d\.\d+) - SPEECH OUTPUT: '(.*)'\s*\{'established.*$")
 KEY_ECHO = re.compile(r"^(tab|return|space|down|up|left|right|home|escape|shift|left shift|\d)"
                       r" ?$", re.IGNORECASE)
+# Orca, with its debug log written line by line: Orca writes it in blocks, so that what it said
+# last reached the log late, or never when Orca was stopped while waiting on the app
+LINE_BY_LINE = """
+import builtins, runpy, shutil, sys
+_open = builtins.open
+def _open_lines(file, mode="r", *args, **kwargs):
+    if mode == "w" and not args and "buffering" not in kwargs:
+        kwargs["buffering"] = 1
+    return _open(file, mode, *args, **kwargs)
+builtins.open = _open_lines
+sys.argv[0] = shutil.which("orca")
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
 Step = tuple[str, str, float]  # the key, where the focus went, when the key was pressed
 
 
@@ -37,9 +51,9 @@ Step = tuple[str, str, float]  # the key, where the focus went, when the key was
 def orca(env: dict[str, str], log: Path, home: Path) -> Iterator[None]:
     """Orca listening on `env`'s desktop, its debug log in `log`, until the block ends."""
     env = {**env, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "GSETTINGS_BACKEND": "memory"}
-    reader = subprocess.Popen(["orca", "--replace", "--disable", "speech", "--disable", "braille",
-                               "--debug-file", str(log)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    reader = subprocess.Popen([str(SYSTEM_PYTHON), "-c", LINE_BY_LINE, "--replace", "--disable",
+                               "speech", "--disable", "braille", "--debug-file", str(log)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         start = time.monotonic()
         while time.monotonic() - start < 30 and (
@@ -107,11 +121,57 @@ def clinician(folder: Path, log: Path, library: Library, language: str) -> list[
     return [(keys, f"{h.role} {h.name!r}"[:80], at) for keys, h, at in user.log]
 
 
-def main(log_dir: Path) -> int:
+def unlock(folder: Path, log: Path, library: Library,
+           language: str) -> tuple[tuple[str, str], int]:
+    """Open the workspace with the right PIN and wait for Orca to say the first tab: how long
+    that took, what Orca said first, and how many accessible objects the app then exposes."""
+    data = clinic_folder(folder / "data", library.for_language(language))
+    word = words(language)
+    tab = word("ClinicianWorkspace", "Today")
+    with desktop() as env:
+        app = start_app(env, "--data-dir", str(data), "--lang", language, temp=False)
+        user = KeyboardUser(env, app.pid, quiet=1.0)
+        try:
+            with orca(env, log, folder):
+                staff = word("MainWindow", "Staff: open clinician mode")
+                user.tab_until(lambda h: h.name == staff, limit=12)
+                user.press("Return")
+                user.type(PIN)
+                time.sleep(3)  # Orca done with the dialog, so that only the unlock is timed
+                pressed = time.time()
+                user.press("Return")
+                start = time.monotonic()
+                while time.monotonic() - start < 60 and not any(
+                        tab in text for when, text in utterances(log) if when >= pressed):
+                    time.sleep(0.2)
+                objects = user.count()
+        finally:
+            user.close()
+            app.terminate()
+            app.wait(timeout=10)
+    said = [(when - pressed, text) for when, text in utterances(log) if when >= pressed]
+    first = next(((t, text) for t, text in said if tab in text), None)
+    heard = " / ".join(f"{t:.1f} s: {text}" for t, text in said[:3])
+    return (f"{first[0]:.1f} s" if first else "never", heard), objects
+
+
+def main(log_dir: Path, unlocks: int = 0) -> int:
     resources = ROOT / "resources"
     settings = load_settings(resources, None)
     library = load_library(resources, settings.values, translated=settings.translated)
     log_dir.mkdir(parents=True, exist_ok=True)
+    if unlocks:
+        print("| language | right PIN to Orca saying the tab | objects after | Orca said |")
+        print("|---|---|---|---|")
+        for number in range(unlocks):
+            for language in ("en", "es"):
+                log = log_dir / f"orca-unlock-{language}-{number}.log"
+                log.unlink(missing_ok=True)
+                with tempfile.TemporaryDirectory() as folder:
+                    (until, heard), objects = unlock(Path(folder), log, library, language)
+                print(f"| {language} | {until} | {objects} | {heard.replace('|', '/')} |",
+                      flush=True)
+        return 0
     for name, language in (("module-1", ""), ("clinician-en", "en"), ("clinician-es", "es")):
         log = log_dir / f"orca-{name}.log"
         log.unlink(missing_ok=True)
@@ -124,4 +184,11 @@ def main(log_dir: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "orca-walk").resolve()))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", nargs="?", default="orca-walk", type=Path,
+                        help="where Orca's debug logs are kept")
+    parser.add_argument("--unlock", type=int, default=0, metavar="N",
+                        help="instead of the walks: open the workspace N times in each "
+                             "language and time Orca from the right PIN to the first tab")
+    arguments = parser.parse_args()
+    sys.exit(main(arguments.dir.resolve(), arguments.unlock))

@@ -43,6 +43,8 @@ class Walk:
         self.tabs: dict[str, list[Heard]] = {}
         self.trees: dict[str, list[dict[str, Any]]] = {}
         self.extra: dict[str, list[Heard]] = {}
+        self.unlocked: list[tuple[str, str]] = []  # every object, as the PIN opened the tabs
+        self.every_tab_shown: list[tuple[str, str]] = []  # and once every tab was shown
 
     def run(self) -> None:
         user, word = self.user, self.word
@@ -54,18 +56,22 @@ class Walk:
         user.type(PIN)
         self.pin_dialog.append(user.press("Return"))
         self.pin_dialog.append(user.press())  # the window has the keyboard again
+        self.unlocked = user.everything()
         for number, tab in enumerate(TABS):
             if number:
                 self.extra[f"to {tab}"] = [user.press("Right")]
             self.trees[tab] = user.showing()
             self.tabs[tab] = user.tab_until(lambda h: h.role == "page tab list", limit=60)
             getattr(self, f"_{tab.lower()}", lambda: None)()
+        self.every_tab_shown = user.everything()
 
     def _today(self) -> None:
         name = self.word("TodayTab", "Sessions on this day, newest first")
         self.user.tab_until(lambda h: h.name == name)
         self.extra["session row"] = [self.user.press(key) for key in
                                      ("Down", "Home", "Right", "Right", "Right", "Right")]
+        details = self.word("TodayTab", "Session details")
+        self.extra["details"] = self.user.tab_until(lambda h: h.name == details, limit=12)
         self.user.tab_until(lambda h: h.role == "page tab list")
         previous, today = (self.word("TodayTab", t) for t in ("Previous day", "Show today"))
         self.user.tab_until(lambda h: h.name == previous)
@@ -132,6 +138,41 @@ def test_every_tab_is_reached_by_keyboard_and_every_stop_says_what_it_is(walk: W
     chosen = [walk.extra[f"to {tab}"][0] for tab in TABS[1:]]
     assert [h.role for h in chosen] == ["page tab"] * 3
     assert [h.name for h in chosen] == [walk.word("ClinicianWorkspace", t) for t in TABS[1:]]
+
+
+def test_the_pin_opens_every_tab_name_and_builds_a_tab_when_it_is_shown(walk: Walk) -> None:
+    """Opening the workspace puts few objects on the bus: every tab's name and Today's page,
+    reachable at once; the other pages come as their tabs are opened."""
+    word = walk.word
+    names = [word("ClinicianWorkspace", t) for t in TABS]
+    assert [n for role, n in walk.unlocked if role == "page tab"] == names
+    today_table = word("TodayTab", "Sessions on this day, newest first")
+    assert ("table", today_table) in walk.unlocked
+    assert walk.tabs["Today"][0].focus["parent"]["role"] != "page tab list"  # a Today control
+    later = {("tree", word("PresenterTab", "Outline of all modules and screens")),
+             ("push button", word("SettingsTab", "Save settings")),
+             ("table", word("QuestionsTab", "Questions, hardest first"))}
+    assert not later & set(walk.unlocked)
+    assert later <= set(walk.every_tab_shown)
+    assert 2 * len(walk.unlocked) < len(walk.every_tab_shown), (len(walk.unlocked),
+                                                                len(walk.every_tab_shown))
+
+
+def test_a_session_is_said_in_a_line_and_its_details_read_in_full(walk: Walk) -> None:
+    down, home, code, *_ = walk.extra["session row"]
+    said = down.notifications()  # the row chosen, in one line; not the whole summary
+    row = " ".join(f"{home.name}, {code.name}: ".split())  # the time's narrow space: a space
+    assert len(said) == 1 and said[0].startswith(row), down.events
+    assert len(said[0]) < 120, said
+    for step in walk.extra["session row"][1:]:  # moving along the row chooses no other
+        assert step.notifications() == [], step.events
+    details = walk.extra["details"][-1]
+    assert details.role == "text" and "read only" in details.focus["states"], details.focus
+    assert details.name == walk.word("TodayTab", "Session details")
+    assert code.name in details.focus["text"]  # the chosen session's, readable line by line
+    whole = details.focus["description"]  # what is said as the text gets the focus
+    assert code.name in whole and walk.word("", "Answers") in whole
+    assert len(whole) > len(details.focus["text"]) >= 400
 
 
 def test_the_pin_dialog_is_named_and_says_a_wrong_pin(walk: Walk) -> None:

@@ -52,12 +52,13 @@ def workspace(qtbot, themed, tmp_path, monkeypatch):  # type: ignore[no-untyped-
 
 def test_each_control_shows_a_ring_only_while_it_has_the_focus(qtbot, themed, workspace):
     tabs = workspace.tabs
-    settings = tabs.widget(tabs.count() - 1)
-    controls = [(0, tabs.tabBar()), (0, workspace.today.table), (0, workspace.today.details),
-                (0, workspace.today.day_edit), (2, workspace.presenter.outline),
-                (tabs.count() - 1, settings.findChildren(QComboBox)[0])]
-    for index, control in controls:
-        tabs.setCurrentIndex(index)
+    controls = [(0, lambda: tabs.tabBar()), (0, lambda: workspace.today.table),
+                (0, lambda: workspace.today.details), (0, lambda: workspace.today.day_edit),
+                (2, lambda: workspace.presenter.outline),
+                (tabs.count() - 1, lambda: workspace.settings.findChildren(QComboBox)[0])]
+    for index, find in controls:
+        tabs.setCurrentIndex(index)  # a tab's controls are built as it is first shown
+        control = find()
         workspace.back_button.setFocus()
         qtbot.waitUntil(lambda: workspace.back_button.hasFocus())
         without = ring_pixels(control, themed)

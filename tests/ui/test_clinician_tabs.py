@@ -85,6 +85,42 @@ def test_today_shows_the_sessions_of_a_generated_day_newest_first(
     assert today_tab.day_edit.date().toPython() == DAY
 
 
+def test_a_session_chosen_by_keyboard_is_said_in_a_line_and_its_details_are_read_in_full(
+        qtbot, today_tab: TodayTab) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    from eduapp.ui.accessibility import Announcer
+    from eduapp.ui.i18n import short_time
+
+    announcer = Announcer(today_tab)  # the window's, as in the app
+    table = today_tab.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    session = today_tab.selected()
+    assert session is not None and session == today_tab.model.row(1)
+    assert len(announcer.said) == 1
+    line = announcer.said[0]
+    assert line.startswith(" ".join(short_time(session.started_at).split()) + ", ")
+    assert (session.visit_code or "No visit code") in line
+    assert ("objectives to discuss" if session.flagged else "Nothing to discuss") in line
+    assert "Talk about" not in line and len(line) < 120  # a line, not the summary
+    qtbot.keyClick(table, Qt.Key.Key_Right)  # along the same row: nothing more is said
+    assert len(announcer.said) == 1
+
+    details = QAccessible.queryAccessibleInterface(today_tab.details)
+    assert details.role() == QAccessible.Role.EditableText and details.state().readOnly
+    assert details.state().focusable
+    assert details.text(QAccessible.Text.Name) == "Session details"
+    text = today_tab.details.toPlainText()
+    readable = details.textInterface().text(0, details.textInterface().characterCount())
+    for mark in "\ufdd0\ufdd1\u2029":  # Qt's marks around a table and its cells
+        readable = readable.replace(mark, " ")
+    assert readable.split() == text.split()  # every word, read line by line by the keys
+    whole = details.text(QAccessible.Text.Description)  # said as the details get the focus
+    for shown_line in filter(None, (" ".join(t.split()) for t in text.splitlines())):
+        assert shown_line in whole
+
+
 def test_details_of_a_weak_session_hold_teach_back_prompts(today_tab: TodayTab) -> None:
     model = today_tab.model
     row = next(r for r in range(model.rowCount()) if model.row(r).flagged)

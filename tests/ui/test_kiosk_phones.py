@@ -50,8 +50,9 @@ def test_the_welcome_page_waits_until_the_phone_numbers_are_set(qtbot, kiosk, tm
 
     qtbot.mouseClick(gate.settings_button, LEFT)
     workspace = window.workspace
-    tab = next(workspace.tabs.widget(i) for i in range(workspace.tabs.count())
-               if isinstance(workspace.tabs.widget(i), SettingsTab))
+    workspace.tabs.setCurrentIndex(workspace.tabs.count() - 1)  # built as it is shown
+    tab = workspace.settings
+    assert isinstance(tab, SettingsTab)
     tab.fields["clinic_phone"].setText("(555) 123-4567")
     tab.fields["after_hours_phone"].setText("555-987-6543")
     with qtbot.waitSignal(workspace.settings_saved):

@@ -337,7 +337,7 @@ def test_every_workspace_tab_fits_at_the_largest_text(qtbot, themed, tmp_path, m
     laid_out(themed)
     assert labels_cut_off(window.workspace) == []
     if language == "en":  # normal text in English leaves room for both columns side by side
-        assert tabs.currentWidget().columns.direction().name == "LeftToRight"
+        assert window.workspace.settings.columns.direction().name == "LeftToRight"
 
 
 def laid_out(app) -> None:  # type: ignore[no-untyped-def]

@@ -73,3 +73,68 @@ def test_workspace_without_a_database_says_why(qtbot, themed, monkeypatch, tmp_p
     assert workspace.notice.isVisible() and "not being saved" in workspace.notice.text()
     tabs = [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
     assert tabs == ["Today", "Presenter"]
+
+
+def _today_sessions(context, count: int) -> None:  # type: ignore[no-untyped-def]
+    """`count` sessions given today, before now (even just after midnight)."""
+    from datetime import datetime, timedelta
+
+    from eduapp.core.demo import generate_demo_data
+
+    now = datetime.now().astimezone()
+    until = max(now - timedelta(minutes=1), now.replace(hour=0, minute=30, second=0))
+    generate_demo_data(context.store, context.modules, sessions=count, seed=count, days=1,
+                       until=until)
+
+
+def _statistics(context):  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from eduapp.core import analytics
+
+    return analytics.item_statistics(
+        context.store, context.modules, analytics.day_bounds(date.today() - timedelta(days=2))[0],
+        analytics.day_bounds(date.today())[1])
+
+
+def first_tries(report) -> int:  # type: ignore[no-untyped-def]
+    return sum(q.first_tries for q in report.questions)
+
+
+def test_each_tab_is_built_when_first_shown_and_reads_fresh(qtbot, app_window):
+    """The PIN opens every tab's name and Today's page; another tab's page is built as the
+    clinician first opens it (by keyboard here), and reads what was stored meanwhile."""
+    from PySide6.QtWidgets import QWidget
+
+    window, context = app_window()
+    _today_sessions(context, 2)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # a control of an inactive window has no focus
+    qtbot.mouseClick(window.staff_button, Qt.MouseButton.LeftButton)
+    workspace = window.workspace
+    tabs = workspace.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Today", "Questions", "Presenter", "Settings"]
+    assert workspace.today is not None and workspace.today.isVisible()
+    assert workspace.today.model.rowCount() == 2
+    assert (workspace.questions, workspace.presenter, workspace.settings) == (None, None, None)
+    at_unlock = len(workspace.findChildren(QWidget))
+    tries_at_unlock = first_tries(_statistics(context))
+
+    _today_sessions(context, 3)  # patients answer while the clinician looks at Today
+    bar = tabs.tabBar()
+    qtbot.waitUntil(bar.hasFocus)  # the focus is on the tabs after the PIN
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    questions = workspace.questions
+    assert questions is not None and questions.isVisible()
+    assert first_tries(questions.report) == first_tries(_statistics(context)) > tries_at_unlock
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right):
+        qtbot.keyClick(bar, key)
+    assert workspace.presenter is not None and workspace.settings is not None
+    assert workspace.settings.isVisible() and not workspace.presenter.isVisible()
+    assert len(workspace.findChildren(QWidget)) > 2 * at_unlock  # what was not built at once
+
+    for _ in range(3):  # back to Today: it reads again
+        qtbot.keyClick(bar, Qt.Key.Key_Left)
+    assert workspace.today.isVisible() and workspace.today.model.rowCount() == 5
+    assert workspace.page(1) is questions  # built once, kept

@@ -356,7 +356,7 @@ def clinician_style(palette: Palette | None = None, step: int = 0) -> str:
         border: 2px solid {p.wrong}; font-weight: bold; }}
     QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 12px; }}
-    QFrame[role="card"] QTextBrowser {{ font-size: {table}px; }}
+    QFrame[role="card"] QTextEdit[readOnly="true"] {{ font-size: {table}px; }}
     QLabel[role="empty"] {{ color: {p.muted}; font-size: {round(base * 1.2)}px;
         background: {p.surface}; border: 2px dashed {p.border}; border-radius: 14px;
         padding: 40px; }}

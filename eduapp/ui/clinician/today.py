@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +45,7 @@ from eduapp.ui.accessibility import announce
 from eduapp.ui.clinician.models import FLAG, SessionsModel
 from eduapp.ui.clinician.reading_table import FIT, STRETCH, ReadingTable
 from eduapp.ui.clinician.results_tab import ResultsTab, date_edit, to_date, to_qdate
-from eduapp.ui.i18n import short_time
+from eduapp.ui.i18n import short_time, tr
 from eduapp.ui.print.paper import print_dialog, printer
 from eduapp.ui.print.session_summary import paint_summaries, write_summary_pdf
 from eduapp.ui.print.summary_html import Detail, summary_css, summary_html
@@ -153,9 +153,15 @@ class TodayTab(ResultsTab):
         card.setProperty("role", "card")
         inside = QVBoxLayout(card)
         inside.setContentsMargins(16, 12, 6, 12)
-        self.details = QTextBrowser()
-        self.details.setOpenLinks(False)
-        self.details.setAccessibleName(self.tr("Details of the chosen session"))
+        # a read-only text, so that a screen reader reads it line by line as the arrow keys
+        # move in it (a QTextBrowser is exposed as a label, said by its name alone), with the
+        # whole text as its description, said when the text gets the focus
+        self.details = QTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(self.tr("Session details"))
         self.details.setProperty("focusRing", True)  # a tab stop: show when it has the focus
         self.details.document().setDefaultStyleSheet(summary_css())
         # every line wraps; Qt's table layout can still come out a pixel too wide
@@ -255,6 +261,18 @@ class TodayTab(ResultsTab):
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         if not self._selecting:
             self._show_selected()
+            session = self.selected()
+            if session is not None:  # one line; the details are read when they get the focus
+                announce(self, self._one_line(session))
+
+    def _one_line(self, session: SessionSummary) -> str:
+        """The chosen session in a line, said as it is chosen: when, which, what to discuss."""
+        said = [short_time(session.started_at), session.visit_code or tr("No visit code")]
+        if session.device:
+            said.append(session.device)
+        discuss = (tr("%n objectives to discuss", "", len(session.to_discuss))  # as the table
+                   if session.flagged else tr("Nothing to discuss"))
+        return ", ".join(said) + f": {discuss}."
 
     def _show_selected(self) -> None:
         session = self.selected()
@@ -264,11 +282,12 @@ class TodayTab(ResultsTab):
             self.heading.setText(self.tr("No session chosen"))
             self.details.setHtml("<p>" + escape(self.tr("Choose a session to see its answers."))
                                  + "</p>" if self.model.rowCount() else "")
-            return
-        code = session.visit_code or self.tr("no visit code")
-        where = f" · {session.device}" if session.device else ""
-        self.heading.setText(f"{short_time(session.started_at)} · {code}{where}")
-        self.details.setHtml(summary_html(session, detail=Detail.ANSWERS, mark=FLAG))
+        else:
+            code = session.visit_code or self.tr("no visit code")
+            where = f" · {session.device}" if session.device else ""
+            self.heading.setText(f"{short_time(session.started_at)} · {code}{where}")
+            self.details.setHtml(summary_html(session, detail=Detail.ANSWERS, mark=FLAG))
+        self.details.setAccessibleDescription(spoken(self.details.toPlainText()))
 
     # actions ----------------------------------------------------------------------------
 
@@ -385,6 +404,12 @@ class TodayTab(ResultsTab):
 
         dialog = print_dialog(printer, self.tr("Print the session summary"), self)
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def spoken(text: str) -> str:
+    """Plain text (a line per table cell) as a paragraph to read aloud, each line a sentence."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return " ".join(line if line[-1] in ".:;!?" else line + "." for line in lines if line)
 
 
 def file_name(session: SessionSummary, extension: str) -> str:

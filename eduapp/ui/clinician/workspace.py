@@ -1,7 +1,9 @@
 """The clinician workspace: Today, Questions, Presenter and Settings, behind the PIN.
 
 It is built fresh each time it is opened (so it shows current data) and thrown away when the
-clinician goes back to the patient screens, or when the idle reset starts over. In clinic
+clinician goes back to the patient screens, or when the idle reset starts over. Each tab's
+page is built the first time it is shown (Today at once), so that opening the workspace
+does not flood a screen reader with the objects of pages nobody looks at yet. In clinic
 mode Today and Questions read the whole clinic from its server and Today reads again when
 the server says a device delivered results; while the server cannot be reached they show
 this device's own sessions, and say so.
@@ -9,7 +11,7 @@ this device's own sessions, and say so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,13 +24,14 @@ from eduapp.core.startup import Notice
 from eduapp.core.storage.sqlite import Store
 from eduapp.ui import wording
 from eduapp.ui.accessibility import set_role
-from eduapp.ui.clinician.presenter import PresenterTab
 from eduapp.ui.widgets import button, label, restyle
 from eduapp.ui.wrap_layout import ButtonRow
 
 if TYPE_CHECKING:
     from eduapp.core.storage.clinic_view import ClinicView
+    from eduapp.ui.clinician.presenter import PresenterTab
     from eduapp.ui.clinician.questions import QuestionsTab
+    from eduapp.ui.clinician.settings import SettingsTab
     from eduapp.ui.clinician.today import TodayTab
 
 
@@ -89,34 +92,69 @@ class ClinicianWorkspace(QWidget):
         self.notice.setVisible(bool(notices))
 
     def _add_tabs(self) -> None:
-        c = self.context
-        if c.store is not None:
-            from eduapp.ui.clinician.questions import QuestionsTab
-            from eduapp.ui.clinician.today import TodayTab
+        """Every tab's name at once; a tab's page only when first shown (Today at once).
 
-            results = c.clinic.store if c.clinic and c.clinic.store else c.store
-            self.today: TodayTab | None = TodayTab(results, c.modules, c.clinic_name, c.paper)
-            self.tabs.addTab(self.today, self.tr("Today"))
-            self.questions: QuestionsTab | None = QuestionsTab(results, c.modules)
-            self.tabs.addTab(self.questions, self.tr("Questions"))
+        Building every page at unlock put hundreds of new objects on the accessibility bus
+        in one burst, and a screen reader spoke seconds late.
+        """
+        c = self.context
+        self._results = c.clinic.store if c.clinic and c.clinic.store else c.store
+        self.today: TodayTab | None = None
+        self.questions: QuestionsTab | None = None
+        self.presenter: PresenterTab | None = None
+        self.settings: SettingsTab | None = None
+        if c.store is not None:
+            self.tabs.addTab(_Page(self._build_today), self.tr("Today"))
+            self.tabs.addTab(_Page(self._build_questions), self.tr("Questions"))
         else:
-            self.today = self.questions = None
             self.tabs.addTab(label(self.tr(
                 "Results are not being saved, so there are no sessions to show. "
                 "See the notice above."), "lead"), self.tr("Today"))
-        self.presenter = PresenterTab(c.modules, c.clinic_name, c.paper, c.timing)
-        self.tabs.addTab(self.presenter, self.tr("Presenter"))
+        self.tabs.addTab(_Page(self._build_presenter), self.tr("Presenter"))
         if c.store is not None and c.settings_path is not None:
-            from eduapp.ui.clinician.settings import SettingsTab
+            self.tabs.addTab(_Page(self._build_settings), self.tr("Settings"))
+        self.page(0)
 
-            settings = SettingsTab(c.store, c.settings_path, c.resources, clinic=c.clinic)
-            settings.saved.connect(self.settings_saved)
-            self.tabs.addTab(settings, self.tr("Settings"))
+    def page(self, index: int) -> QWidget | None:
+        """The page of tab `index`, built now if it was not yet."""
+        page = self.tabs.widget(index)
+        return page.content() if isinstance(page, _Page) else page
+
+    def _build_today(self) -> QWidget:
+        from eduapp.ui.clinician.today import TodayTab
+
+        c = self.context
+        assert self._results is not None
+        self.today = TodayTab(self._results, c.modules, c.clinic_name, c.paper)
+        return self.today
+
+    def _build_questions(self) -> QWidget:
+        from eduapp.ui.clinician.questions import QuestionsTab
+
+        assert self._results is not None
+        self.questions = QuestionsTab(self._results, self.context.modules)
+        return self.questions
+
+    def _build_presenter(self) -> QWidget:
+        from eduapp.ui.clinician.presenter import PresenterTab
+
+        c = self.context
+        self.presenter = PresenterTab(c.modules, c.clinic_name, c.paper, c.timing)
+        return self.presenter
+
+    def _build_settings(self) -> QWidget:
+        from eduapp.ui.clinician.settings import SettingsTab
+
+        c = self.context
+        assert c.store is not None and c.settings_path is not None
+        self.settings = SettingsTab(c.store, c.settings_path, c.resources, clinic=c.clinic)
+        self.settings.saved.connect(self.settings_saved)
+        return self.settings
 
     def _listen(self) -> None:
         """Clinic mode: hear the server announce new results; show what is shown."""
         clinic = self.context.clinic
-        if clinic is None or self.today is None:
+        if clinic is None or self.context.store is None:
             return
         from eduapp.core.storage.clinic_view import Reach
 
@@ -144,15 +182,15 @@ class ClinicianWorkspace(QWidget):
             self._read_soon.start()
 
     def _results_arrived(self) -> None:
-        if self.today is not None and self.tabs.currentWidget() is self.today:
-            self.today.refresh()
+        if self.today is not None and self.page(self.tabs.currentIndex()) is self.today:
+            self.today.refresh()  # a tab not shown reads when it is shown
 
     def _link_changed(self, up: bool) -> None:
         """The server came back (the whole clinic again) or went away (this device only)."""
         from datetime import UTC, datetime
 
         clinic = self.context.clinic
-        if clinic is None or self.today is None or self.questions is None:
+        if clinic is None or self.context.store is None:
             return
         if up:
             if clinic.store is None:
@@ -163,9 +201,12 @@ class ClinicianWorkspace(QWidget):
         else:
             clinic.since = clinic.since or datetime.now(UTC)
         results = clinic.store if up else self.context.store
-        if results is None or self.today.store is results:
+        if results is None or self._results is results:
             return
-        self.today.store = self.questions.store = results
+        self._results = results  # for the tabs built from now on, and those built already
+        for tab in (self.today, self.questions):
+            if tab is not None:
+                tab.store = results
         self._show_reach(up)
         self._tab_shown(self.tabs.currentIndex())
 
@@ -182,9 +223,36 @@ class ClinicianWorkspace(QWidget):
         self.reach.show()
 
     def _tab_shown(self, index: int) -> None:
-        refresh = getattr(self.tabs.widget(index), "refresh", None)
+        """Build the tab's page the first time (it reads fresh), else read it again."""
+        page = self.tabs.widget(index)
+        if isinstance(page, _Page) and not page.built():
+            page.content()
+            return
+        refresh = getattr(self.page(index), "refresh", None)
         if callable(refresh):
             refresh()
+
+
+class _Page(QWidget):
+    """A tab's page, built the first time it is asked for."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self._content: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._build()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self._content)
+            self._content.show()  # now, not at the next turn of the event loop
+        return self._content
 
 
 class _Relay(QObject):
