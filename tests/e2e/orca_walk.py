@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from eduapp.core.clinic import load_settings
@@ -67,12 +67,14 @@ def orca(env: dict[str, str], log: Path, home: Path) -> Iterator[None]:
 
 def utterances(log: Path) -> list[tuple[float, str]]:
     """What Orca said and when (its log has the time of day), without its echo of keys."""
-    today = datetime.now().date()
+    now = datetime.now()
     said = []
     for line in log.read_text(errors="replace").splitlines():
         found = SPOKEN.match(line)
         if found and not KEY_ECHO.match(found[2]):
-            at = datetime.combine(today, datetime.strptime(found[1], "%H:%M:%S.%f").time())
+            at = datetime.combine(now.date(), datetime.strptime(found[1], "%H:%M:%S.%f").time())
+            if at > now + timedelta(hours=1):  # said before midnight
+                at -= timedelta(days=1)
             said.append((at.timestamp(), found[2]))
     return said
 
@@ -155,7 +157,10 @@ def unlock(folder: Path, log: Path, library: Library,
     return (f"{first[0]:.1f} s" if first else "never", heard), objects
 
 
-def main(log_dir: Path, unlocks: int = 0) -> int:
+WALKS = ("module-1", "clinician-en", "clinician-es")
+
+
+def main(log_dir: Path, unlocks: int = 0, walks: tuple[str, ...] = WALKS) -> int:
     resources = ROOT / "resources"
     settings = load_settings(resources, None)
     library = load_library(resources, settings.values, translated=settings.translated)
@@ -172,7 +177,8 @@ def main(log_dir: Path, unlocks: int = 0) -> int:
                 print(f"| {language} | {until} | {objects} | {heard.replace('|', '/')} |",
                       flush=True)
         return 0
-    for name, language in (("module-1", ""), ("clinician-en", "en"), ("clinician-es", "es")):
+    for name in walks:
+        language = name.removeprefix("clinician-") if name != "module-1" else ""
         log = log_dir / f"orca-{name}.log"
         log.unlink(missing_ok=True)
         with tempfile.TemporaryDirectory() as folder:
@@ -190,5 +196,7 @@ if __name__ == "__main__":
     parser.add_argument("--unlock", type=int, default=0, metavar="N",
                         help="instead of the walks: open the workspace N times in each "
                              "language and time Orca from the right PIN to the first tab")
+    parser.add_argument("--walk", action="append", choices=WALKS,
+                        help="only this walk (may be given again); all three by default")
     arguments = parser.parse_args()
-    sys.exit(main(arguments.dir.resolve(), arguments.unlock))
+    sys.exit(main(arguments.dir.resolve(), arguments.unlock, tuple(arguments.walk or WALKS)))
