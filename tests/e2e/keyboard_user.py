@@ -11,7 +11,7 @@ import json
 import subprocess
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,6 @@ PIN = "2468"
 
 def clinic_folder(folder: Path, modules: list[Module], sessions: int = 6) -> Path:
     """A data folder with `sessions` sessions of today, the PIN `PIN` and phone numbers."""
-    from eduapp.core.demo import generate_demo_data
     from eduapp.core.pin import PinLock
     from eduapp.core.storage.sqlite import DB_NAME, Store
 
@@ -32,13 +31,19 @@ def clinic_folder(folder: Path, modules: list[Module], sessions: int = 6) -> Pat
     (folder / "clinic.toml").write_text(
         '[clinic]\nclinic_phone = "(555) 123-4567"\nafter_hours_phone = "555-987-6543"\n')
     store = Store.open(folder / DB_NAME)
-    now = datetime.now().astimezone()
-    # every session today, before now, even just after midnight
-    until = max(now - timedelta(minutes=1), now.replace(hour=0, minute=30, second=0))
-    generate_demo_data(store, modules, sessions=sessions, seed=7, days=1, until=until)
+    today_sessions(store, modules, sessions, seed=7)
     assert PinLock(store).choose(PIN) is None
     store.close()
     return folder
+
+
+def today_sessions(store: Any, modules: list[Module], sessions: int, seed: int) -> None:
+    """`sessions` sessions of today, in clinic hours, at any time of day the tests run (some
+    may be later than now: just after midnight no clinic hour of today has passed yet)."""
+    from eduapp.core.demo import generate_demo_data
+
+    end_of_today = datetime.now().astimezone().replace(hour=23, minute=59, second=0)
+    generate_demo_data(store, modules, sessions=sessions, seed=seed, days=1, until=end_of_today)
 
 
 @dataclass

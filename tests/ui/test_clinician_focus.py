@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QComboBox, QTabBar, QWidget
 
-from eduapp.core import demo
 from eduapp.ui.theme import PALETTE
+from tests.e2e.keyboard_user import today_sessions
 
 
 def ring_pixels(widget: QWidget, themed) -> int:  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ def workspace(qtbot, themed, tmp_path, monkeypatch):  # type: ignore[no-untyped-
 
     monkeypatch.setattr(pin_dialog, "ask_for_pin", lambda parent, store: True)
     context = prepare(Options(data_dir=tmp_path))
-    demo.generate_demo_data(context.store, context.modules, sessions=6, seed=5, days=1)
+    today_sessions(context.store, context.modules, 6, seed=5)  # whatever the time of day
     window = build_window(context)
     qtbot.addWidget(window)
     window.resize(1280, 800)

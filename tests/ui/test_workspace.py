@@ -76,15 +76,9 @@ def test_workspace_without_a_database_says_why(qtbot, themed, monkeypatch, tmp_p
 
 
 def _today_sessions(context, count: int) -> None:  # type: ignore[no-untyped-def]
-    """`count` sessions given today, before now (even just after midnight)."""
-    from datetime import datetime, timedelta
+    from tests.e2e.keyboard_user import today_sessions
 
-    from eduapp.core.demo import generate_demo_data
-
-    now = datetime.now().astimezone()
-    until = max(now - timedelta(minutes=1), now.replace(hour=0, minute=30, second=0))
-    generate_demo_data(context.store, context.modules, sessions=count, seed=count, days=1,
-                       until=until)
+    today_sessions(context.store, context.modules, count, seed=count)
 
 
 def _statistics(context):  # type: ignore[no-untyped-def]
