@@ -1,12 +1,14 @@
 """Clinic mode measured on a real local PostgreSQL (a throw-away cluster, as the tests use).
 
     .venv/bin/python scripts/clinic_benchmark.py [--kiosks 10] [--visits 50] [--answers 1000000]
-        [--only startup,idle,latency,big]
+        [--only startup,idle,latency,big,deliver,deliver50]
 
 1. Ten simulated kiosks (one process each) send whole patient visits at once; a clinician's
    listener hears the server announce results and Today is read by the workspace's rule
    (once, 0.2 s after the first news not yet read): how long from an answer being saved
-   on its kiosk to its appearance in that Today (95th percentile).
+   on its kiosk to its appearance in that Today (95th percentile); the server's time per
+   delivery (with the wait for the clinic-wide lock) and in each trigger's function, and
+   the time and processor time of each Today read.
 2. Today and Questions (the default 90 days, and all time) over 1,000,000 answers copied
    to the server (the server's triggers keep Questions' counts as for a delivery): wall
    time, eduapp's own processor time and the server's execution time; and how long
@@ -14,6 +16,8 @@
 3. The sender's CPU on an idle kiosk over 30 s.
 4. Start-up of a device connected to a clinic, against the bare window (same rule as
    scripts/benchmark.py): the sender connects after the first frame, on its own thread.
+5. One kiosk's 10 visits delivered alone, one outbox row per call (`deliver`) and 50
+   (`deliver50`): the server's milliseconds per row, the time a delivery holds the lock.
 Not part of the test suite.
 """
 
@@ -31,6 +35,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from eduapp.core import analytics, demo  # noqa: E402
 from eduapp.core.clinic import load_settings  # noqa: E402
 from eduapp.core.content.loader import load_library  # noqa: E402
+from eduapp.core.storage import outbox  # noqa: E402
 from eduapp.core.storage.clinic_store import ClinicStore  # noqa: E402
 from eduapp.core.storage.listener import Listener  # noqa: E402
 from eduapp.core.storage.membership import join  # noqa: E402
@@ -124,17 +130,17 @@ def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: flo
                 stamps[uid] = at.timestamp()
                 last[0] = max(last[0], n)
 
-    listener = Listener(report.clinician_url, news.set)
-    listener.start()
-    reading = threading.Thread(target=reader)
-    reading.start()
     go = multiprocessing.Event()
     given = multiprocessing.Value("i", 0)
     workers = [multiprocessing.Process(target=kiosk, args=(
         folder / f"kiosk{k}", report.device_url, f"Kiosk {k}", visits, pause, go, given))
         for k in range(1, kiosks + 1)]
-    for w in workers:
-        w.start()
+    for w in workers:  # forked before this process has threads: a lock another thread
+        w.start()  # held at the fork would stay locked in the kiosk for ever
+    listener = Listener(report.clinician_url, news.set)
+    listener.start()
+    reading = threading.Thread(target=reader)
+    reading.start()
     time.sleep(3)  # every kiosk joined and started
     started = time.time()
     go.set()
@@ -157,6 +163,37 @@ def latency(cluster_url: str, folder: Path, kiosks: int, visits: int, pause: flo
             "seconds": elapsed, "answers_per_s": len(delays) / elapsed,
             "p50_s": statistics.median(delays), "p95_s": delays[int(0.95 * len(delays))],
             "max_s": delays[-1]}
+
+
+def deliveries(cluster_url: str, folder: Path, visits: int, batch: int) -> dict[str, float]:
+    """One device's visits delivered alone, `batch` outbox rows per call: the server's time.
+
+    No other device waits on the clinic-wide lock meanwhile, so each call's time is the
+    time it holds that lock: what caps how many rows a second one server takes in.
+    """
+    with _admin(cluster_url) as db:
+        db.execute(f"ALTER DATABASE {db.info.dbname} SET track_functions = 'all'")
+    report = init(cluster_url)
+    assert report.device_url
+    store, _sender = device(folder / f"alone{batch}", report.device_url, "Kiosk alone")
+    for _ in range(visits):
+        visit = Visit(store, "en")
+        for number, module in enumerate(modules()):
+            answer_all(visit, module, wrong_first=number % 2)
+        visit.end()
+    rows = outbox.oldest(store._db, 1_000_000)
+    device_id = outbox.device_id(store._db)
+    import psycopg
+
+    with psycopg.connect(report.device_url, autocommit=True) as db:
+        for start in range(0, len(rows), batch):
+            db.execute("SELECT eduapp.deliver(%s, %s::jsonb)",
+                       (device_id, outbox.as_json(rows[start:start + batch])))
+    store.close()
+    time.sleep(1)  # the server's statistics are written within a second
+    got = server_functions(cluster_url)
+    return {"rows": len(rows), "batch": batch, **got,
+            "server_ms_per_row": got["deliver_ms_per_call"] * got["deliveries"] / len(rows)}
 
 
 def server_functions(cluster_url: str) -> dict[str, float]:
@@ -210,7 +247,10 @@ def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCou
     """
     folder.mkdir(parents=True, exist_ok=True)
     store = Store.open(folder / "big.db")
-    made = demo.generate_demo_data(store, modules(), answers=answers, days=365, seed=3)
+    # until the end of today: Today holds a whole day's sessions at any hour of the run
+    until = datetime.combine(date.today(), dtime(23, 59)).astimezone()
+    made = demo.generate_demo_data(store, modules(), answers=answers, days=365, seed=3,
+                                   until=until)
     local = store._db
     with _admin(cluster_url) as db:
         device = "00000000-0000-4000-8000-000000000001"
@@ -245,7 +285,7 @@ def load_big(cluster_url: str, folder: Path, answers: int) -> tuple[demo.DemoCou
 
 
 def read_times(clinician_url: str, rounds: int = 11) -> dict[str, float]:
-    """Today, and Questions over 90 days and all time: median milliseconds of each.
+    """Today (first and again), and Questions over 90 days and all time: median ms of each.
 
     Of wall time, of eduapp's own processor time, and of the server's execution of its
     queries (EXPLAIN ANALYZE of each query the read sent, run again after it).
@@ -253,8 +293,14 @@ def read_times(clinician_url: str, rounds: int = 11) -> dict[str, float]:
     content = modules()
     clinic = ClinicStore(clinician_url)
     now = datetime.now(UTC)
+
+    def first_today() -> object:  # as a workspace opening: nothing kept from a read before
+        clinic._answers.clear()
+        return analytics.today(clinic, content, date.today())
+
     reads: dict[str, Callable[[], object]] = {
-        "today": lambda: analytics.today(clinic, content, date.today()),
+        "today": first_today,
+        "today_again": lambda: analytics.today(clinic, content, date.today()),
         "questions_90_days": lambda: analytics.item_statistics(
             clinic, content, now - timedelta(days=90), now),
         "questions_all": lambda: analytics.item_statistics(
@@ -344,7 +390,7 @@ def main() -> int:
     parser.add_argument("--answers", type=int, default=1_000_000)
     parser.add_argument("--idle", type=float, default=30.0)
     parser.add_argument("--pairs", type=int, default=10)
-    parser.add_argument("--only", default="startup,idle,latency,big",
+    parser.add_argument("--only", default="startup,idle,latency,big,deliver,deliver50",
                         help="the parts to run, comma-separated (default: all)")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmark-clinic.json")
     args = parser.parse_args()
@@ -358,14 +404,16 @@ def main() -> int:
         import psycopg
 
         with psycopg.connect(cluster.admin_url(), autocommit=True) as db:
-            for name in ("latency", "big", "idle", "start"):
+            for name in ("latency", "big", "idle", "start", "alone", "alone50"):
                 db.execute(f"CREATE DATABASE {name}")
         parts = {"startup": lambda: startup_connected(cluster.admin_url("start"), folder,
                                                       args.pairs),
                  "idle": lambda: idle_cpu(cluster.admin_url("idle"), folder, args.idle),
                  "latency": lambda: latency(cluster.admin_url("latency"), folder, args.kiosks,
                                             args.visits, args.pause),
-                 "big": lambda: big_clinic(cluster.admin_url("big"), folder, args.answers)}
+                 "big": lambda: big_clinic(cluster.admin_url("big"), folder, args.answers),
+                 "deliver": lambda: deliveries(cluster.admin_url("alone"), folder, 10, 1),
+                 "deliver50": lambda: deliveries(cluster.admin_url("alone50"), folder, 10, 50)}
         for name in args.only.split(","):
             results[name] = parts[name]()
             print(f"{name}:", results[name], "load average:", os.getloadavg(), flush=True)

@@ -61,6 +61,36 @@ def test_today_shows_every_devices_sessions_with_its_name(
         kiosk.close()
 
 
+def test_today_read_again_shows_the_answers_given_since(
+        tmp_path: Path, admin_url: str, library: Library) -> None:
+    report = init(admin_url)
+    assert report.device_url and report.clinician_url
+    modules = library.for_language("en")
+    kiosk = Device(tmp_path / "Kiosk 1", report.device_url, "Kiosk 1", keep_local=True)
+    clinic = ClinicStore(report.clinician_url)
+    visit = Visit(kiosk.store, "en")
+    answer_all(visit, modules[1], wrong_first=1)  # a quiz finished
+    midway: list[analytics.SessionSummary] = []
+
+    def read_midway(answered: int) -> None:
+        if answered == 2:
+            kiosk.sender.send_now()
+            midway.extend(analytics.today(clinic, modules, date.today()))
+
+    answer_all(visit, modules[0], wrong_first=1, between=read_midway)  # read half way
+    visit.end()
+    kiosk.sender.send_now()
+    [again] = analytics.today(clinic, modules, date.today())
+
+    [local] = analytics.today(kiosk.store, modules, date.today())
+    [first] = midway
+    assert comparable(again) == comparable(local) != comparable(first)
+    assert len(first.attempts[1].answers) == 2 < len(again.attempts[1].answers)
+    assert again.attempts[0].answers is first.attempts[0].answers  # unchanged: kept
+    clinic.close()
+    kiosk.close()
+
+
 def test_questions_and_exports_cover_the_whole_clinic(
         tmp_path: Path, admin_url: str, library: Library) -> None:
     report = init(admin_url)
