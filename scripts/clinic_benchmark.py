@@ -28,6 +28,7 @@ import json
 import multiprocessing
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -424,6 +425,7 @@ def main() -> int:
             print(f"{name}:", results[name], "load average:", os.getloadavg(), flush=True)
     finally:
         cluster.destroy()
+        shutil.rmtree(folder, ignore_errors=True)  # the kiosks' data, the big clinic's copy
     args.json.write_text(json.dumps({"when": datetime.now().isoformat(timespec="seconds"),
                                      "cpus": os.cpu_count(), **results}, indent=2))
     return 0
