@@ -46,7 +46,12 @@ def generate_demo_data(store: Store, modules: Sequence[Module], sessions: int = 
             day = (end - timedelta(days=rng.randrange(days))).astimezone()  # clinic hours
             start = day.replace(hour=rng.randrange(8, 17), minute=rng.randrange(60),
                                 second=rng.randrange(60), microsecond=0).astimezone(UTC)
-            clock.now = start if start <= end else end - timedelta(minutes=rng.randrange(1, 480))
+            if start > end:  # later today than now: earlier today, never the day before
+                midnight = day.replace(hour=0, minute=0, second=0, microsecond=0)
+                today_so_far = (end - midnight.astimezone(UTC)).total_seconds()
+                start = end - timedelta(seconds=min(rng.randrange(1, 480) * 60,
+                                                    rng.random() * today_so_far))
+            clock.now = start
             left = None if answers is None else answers - made.answers
             made = _demo_session(demo, clock, rng, modules, hardness, tempting, made, left)
     return made
