@@ -117,6 +117,7 @@ class SettingsTab(QWidget):
         columns.addLayout(right, 1)
         self.scroller = scroll = down_scroll(content)
         scroll.viewport().installEventFilter(self)  # its width decides: `_fit_columns`
+        content.installEventFilter(self)  # and so do the cards' widths, once laid out
         box.addWidget(scroll, 1)
         box.addLayout(self._save_bar())
         self.fill(self.settings)
@@ -124,7 +125,9 @@ class SettingsTab(QWidget):
             self.show_clinic(clinic.reach)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.scroller.viewport():
+        if (event.type() == QEvent.Type.Resize and watched is self.scroller.viewport()) or (
+                event.type() == QEvent.Type.LayoutRequest
+                and watched is self.scroller.widget()):
             self._fit_columns()
         return super().eventFilter(watched, event)
 
