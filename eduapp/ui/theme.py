@@ -127,6 +127,7 @@ def stylesheet(step: int = 0, palette: Palette = PALETTE, family: str | None = N
         border: 3px solid {p.focus}; }}
     QTreeView {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 10px; }}
     QTreeView:focus {{ border: 3px solid {p.focus}; }}
+    QTreeView::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
     QTabBar::tab {{ background: {p.surface}; border: 2px solid {p.border}; border-bottom: none;
         border-top-left-radius: 10px; border-top-right-radius: 10px; padding: 8px 18px;
         margin-right: 4px; }}
