@@ -140,6 +140,12 @@ class ClinicChanges(QObject):
     def apply(self) -> None:
         log.info("the clinic's settings changed: using them now")
         settings_saved(self.window, self.context)
+        if self.window.workspace is not None:  # an open Settings tab shows them too
+            from eduapp.ui.clinician.settings import SettingsTab
+
+            tab = self.window.workspace.findChild(SettingsTab)
+            if tab is not None:
+                tab.follow_clinic()
 
 
 def follow_clinic(window: MainWindow, context: Context) -> ClinicChanges:

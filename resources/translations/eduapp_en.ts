@@ -97,7 +97,7 @@
 <context>
     <name>SettingsTab</name>
     <message numerus="yes">
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+413"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+416"/>
         <source>Delete sessions older than %n days now</source>
         <translation>
             <numerusform>Delete sessions older than %n day now</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+144"/>
+        <location line="+166"/>
         <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
         <translation>
             <numerusform>Delete every session that started more than %n day ago, with all its answers? This cannot be undone.</numerusform>

@@ -543,7 +543,7 @@ comentar</translation>
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="+645"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="+670"/>
         <source>Change the clinician PIN</source>
         <translation>Cambiar el PIN clínico</translation>
     </message>
@@ -1235,7 +1235,7 @@ comentar</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../eduapp/ui/clinician/settings.py" line="-452"/>
+        <location filename="../../eduapp/ui/clinician/settings.py" line="-474"/>
         <source>Clinic details</source>
         <translation>Datos de la clínica</translation>
     </message>
@@ -1530,8 +1530,13 @@ comentar</translation>
         <source>The newer settings are shown. What you typed was not saved.</source>
         <translation>Se muestra la configuración más reciente. Lo que escribió no se guardó.</translation>
     </message>
+    <message>
+        <location line="+42"/>
+        <source>Another computer changed the clinic&apos;s settings; they are shown.</source>
+        <translation>Otra computadora cambió la configuración de la clínica; se muestra la nueva.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+20"/>
         <source>Delete every session that started more than %n days ago, with all its answers? This cannot be undone.</source>
         <translation>
             <numerusform>¿Eliminar todas las sesiones que empezaron hace más de %n día, con todas sus respuestas? No se puede deshacer.</numerusform>
@@ -1563,12 +1568,12 @@ comentar</translation>
         </translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-176"/>
         <source>Not saved. %1</source>
         <translation>No se guardó. %1</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+152"/>
         <source>The saved settings are shown again.</source>
         <translation>Se muestra de nuevo la configuración guardada.</translation>
     </message>

@@ -116,3 +116,44 @@ def test_an_idle_welcome_page_takes_the_new_text_size_at_once(
 
     qtbot.waitUntil(lambda: window.text_step == 1, timeout=10000)  # no one to disturb
     context.close()
+
+
+def test_an_open_settings_tab_shows_another_computers_save_unless_edited(
+        qtbot, themed, tmp_path: Path, admin_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    from eduapp.ui.clinician.settings import SettingsTab
+
+    report = init(admin_url)
+    assert report.device_url and report.clinician_url
+    before = with_changes(load_settings(RESOURCES, None), {
+        "clinic_phone": "555-0100", "after_hours_phone": "555-0199"})
+    push_settings(report.clinician_url, before)
+    join(tmp_path, report.clinician_url, "Exam room")
+    sync(report.clinician_url, tmp_path, RESOURCES)
+    monkeypatch.setattr(pin_dialog, "ask_for_pin", lambda parent, store: True)
+    context = prepare(Options(data_dir=tmp_path), load=False)
+    window = build_window(context)
+    qtbot.addWidget(window)
+    follow_clinic(window, context)
+    window.show()
+    context.load()
+    window.show_workspace()
+    assert window.workspace is not None
+    window.workspace.tabs.setCurrentIndex(window.workspace.tabs.count() - 1)  # Settings
+    tab = window.workspace.findChild(SettingsTab)
+    assert tab is not None
+    name = tab.fields["clinic_name"]
+    assert isinstance(name, QLineEdit)
+
+    push_settings(report.clinician_url, with_changes(before, {"clinic_name": "Hill Clinic"}))
+
+    qtbot.waitUntil(lambda: name.text() == "Hill Clinic", timeout=10000)  # untouched: shown
+    assert "Another computer changed" in tab.status.text()
+    tab.fields["clinic_phone"].setText("555-0142")  # type: ignore[attr-defined]
+    push_settings(report.clinician_url, with_changes(before, {"clinic_name": "Dale Clinic"}))
+    qtbot.waitUntil(lambda: window.windowTitle().find("Dale Clinic") >= 0, timeout=10000)
+    assert name.text() == "Hill Clinic"  # edited: the form stays as typed until saved
+    tab.save_button.click()
+    assert tab.newer_note.isVisible() and "Clinic name: Dale Clinic" in tab.newer_note.text.text()
+    context.close()

@@ -575,6 +575,28 @@ class SettingsTab(QWidget):
         self.fill(with_changes(self.settings, {k: v for k, v in typed.items() if k in edited}))
         self.save()
 
+    def follow_clinic(self) -> None:
+        """Another computer saved the clinic's settings: show them, unless the form is edited.
+
+        A form with changes not yet saved stays as it is: its save is then refused and shows
+        the newer settings beside them.
+        """
+        if self.clinic is None or self.newer is not None:
+            return
+        from eduapp.core.storage.clinic_settings import changed_keys
+
+        typed = with_changes(self.settings, self.form())
+        if changed_keys(self.settings, typed) or typed.translated != self.settings.translated \
+                or typed.kiosk != self.settings.kiosk:
+            return
+        newer = load_settings(self.resources, self.settings_path.parent)
+        version = self._copy_version()
+        if version == self.based_on and not changed_keys(self.settings, newer):
+            return
+        self.settings, self.based_on = newer, version
+        self.fill(newer)
+        self.say(self.tr("Another computer changed the clinic's settings; they are shown."))
+
     def discard(self) -> None:
         """Show the saved settings again."""
         self.settings = load_settings(self.resources, self.settings_path.parent)
