@@ -89,10 +89,27 @@ def table(steps: list[Step], said: list[tuple[float, str]]) -> str:
     return "\n".join(rows)
 
 
+@contextmanager
+def screen() -> Iterator[dict[str, str]]:
+    """A desktop as a screen-reader user has one: the accessibility bus and a window manager.
+
+    Without a window manager nothing makes the main window active again when the PIN dialog
+    closes, and Orca says nothing of focus moves in a window it does not see as active.
+    """
+    with desktop() as env:
+        manager = subprocess.Popen(["openbox", "--sm-disable"], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(1.5)  # openbox takes over the display
+            yield env
+        finally:
+            stop(manager)
+
+
 def module_one(folder: Path, log: Path, library: Library) -> list[Step]:
     plan, out = folder / "plan.json", folder / "walk.json"
     plan.write_text(json.dumps(plan_for(library.for_language("en")[0])))
-    with desktop() as env:
+    with screen() as env:
         app = start_app(env)
         try:
             with orca({**env, "WALK_QUIET": "2.0"}, log, folder):
@@ -110,7 +127,7 @@ def module_one(folder: Path, log: Path, library: Library) -> list[Step]:
 
 def clinician(folder: Path, log: Path, library: Library, language: str) -> list[Step]:
     data = clinic_folder(folder / "data", library.for_language(language))
-    with desktop() as env:
+    with screen() as env:
         app = start_app(env, "--data-dir", str(data), "--lang", language, temp=False)
         user = KeyboardUser(env, app.pid, quiet=2.0)
         try:
@@ -130,7 +147,7 @@ def unlock(folder: Path, log: Path, library: Library,
     data = clinic_folder(folder / "data", library.for_language(language))
     word = words(language)
     tab = word("ClinicianWorkspace", "Today")
-    with desktop() as env:
+    with screen() as env:
         app = start_app(env, "--data-dir", str(data), "--lang", language, temp=False)
         user = KeyboardUser(env, app.pid, quiet=1.0)
         try:
