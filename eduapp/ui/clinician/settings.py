@@ -97,16 +97,21 @@ class SettingsTab(QWidget):
         self.clinic_note = label("", "banner")
         self.clinic_note.hide()
         box.addWidget(self.clinic_note)
+        content = QWidget()
+        self._scrolled = scrolled = QVBoxLayout(content)
+        scrolled.setContentsMargins(0, 0, 8, 0)
+        scrolled.setSpacing(16)
+        # another computer's save: at the top of what scrolls, so that on a short window it
+        # keeps its whole height (the list of what changed) instead of being squeezed
         self.newer_note = NewerSettings()
         self.newer_note.load_newer.connect(self.load_newer)
         self.newer_note.save_mine.connect(self.save_mine)
-        box.addWidget(self.newer_note)
-        content = QWidget()
+        scrolled.addWidget(self.newer_note)
         # two columns side by side, or one below the other when large text or long words
         # (Spanish) make them too wide for the window: see `_fit_columns`
-        self.columns = columns = QHBoxLayout(content)
-        columns.setContentsMargins(0, 0, 8, 0)
+        self.columns = columns = QHBoxLayout()
         columns.setSpacing(16)
+        scrolled.addLayout(columns)
         self.cards = [self._clinic_card(), self._computer_card(), self._data_card()]
         columns.addWidget(self.cards[0], 1, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
@@ -133,7 +138,7 @@ class SettingsTab(QWidget):
 
     def _fit_columns(self) -> None:
         """Side by side only when both columns fit the view at their narrowest."""
-        margins = self.columns.contentsMargins()
+        margins = self._scrolled.contentsMargins()
         wide = (self.cards[0].minimumSizeHint().width() + self.columns.spacing()
                 + max(card.minimumSizeHint().width() for card in self.cards[1:])
                 + margins.left() + margins.right())
@@ -527,6 +532,7 @@ class SettingsTab(QWidget):
         self.say(self.tr("Not saved: another computer changed the clinic's settings first."),
                  error=True)
         self.newer_note.show_newer(moved.saved_at, changes)
+        self.scroller.verticalScrollBar().setValue(0)  # the note is at the top
         self.saved.emit()  # this computer's copy now holds the newer settings
 
     def _shown(self, settings: ClinicSettings, key: str) -> str:
